@@ -1,0 +1,5 @@
+"""Who may open this centre's pages (its index and menu section)."""
+
+from bureau.roles import Role
+
+CENTRE_ROLES = (Role.LEADERSHIP, Role.ASSET_MANAGERS, Role.FINANCE, Role.DEPARTMENT_HEADS)

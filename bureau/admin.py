@@ -1,0 +1,81 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from bureau.admin_base import BureauModelAdmin, VoidableAdmin
+from bureau.forms import RoomOccupancyForm
+from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile
+
+admin.site.site_header = _("Bureau Portal administration")
+admin.site.site_title = _("Bureau Portal")
+admin.site.index_title = _("Data entry")
+
+
+class StaffProfileInline(admin.TabularInline):
+    model = StaffProfile
+    extra = 0
+    autocomplete_fields = ("user",)
+
+
+@admin.register(Department)
+class DepartmentAdmin(BureauModelAdmin):
+    list_display = ("code", "name", "short_name", "kind", "parent", "head", "active")
+    list_filter = ("kind", "active")
+    search_fields = ("code", "name", "short_name")
+    autocomplete_fields = ("parent", "head")
+    list_select_related = ("parent", "head")
+    inlines = [StaffProfileInline]
+
+
+@admin.register(StaffProfile)
+class StaffProfileAdmin(BureauModelAdmin):
+    list_display = ("user", "department", "title", "phone")
+    list_filter = ("department__kind",)
+    search_fields = ("user__username", "user__first_name", "user__last_name", "department__name", "phone")
+    autocomplete_fields = ("user", "department")
+    list_select_related = ("user", "department")
+
+
+class RoomInline(admin.TabularInline):
+    model = Room
+    extra = 0
+    fields = ("floor", "number", "name", "use", "area", "capacity", "active")
+    show_change_link = True
+
+
+@admin.register(Building)
+class BuildingAdmin(BureauModelAdmin):
+    list_display = ("code", "name", "address", "floors")
+    search_fields = ("code", "name", "address")
+    inlines = [RoomInline]
+
+
+class RoomOccupancyInline(admin.TabularInline):
+    model = RoomOccupancy
+    form = RoomOccupancyForm
+    extra = 0
+    fields = ("department", "start_date", "end_date", "note")
+    autocomplete_fields = ("department",)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Room)
+class RoomAdmin(BureauModelAdmin):
+    list_display = ("__str__", "building", "floor", "number", "use", "area", "capacity", "active")
+    list_filter = ("use", "building", "active")
+    search_fields = ("=number", "name")
+    autocomplete_fields = ("building",)
+    list_select_related = ("building",)
+    inlines = [RoomOccupancyInline]
+
+
+@admin.register(RoomOccupancy)
+class RoomOccupancyAdmin(VoidableAdmin):
+    form = RoomOccupancyForm
+    list_display = ("room", "department", "start_date", "end_date", "voided_at")
+    list_filter = ("room__building", "department__kind")
+    search_fields = ("=room__number", "department__name")
+    autocomplete_fields = ("room", "department")
+    list_select_related = ("room__building", "department")
+    date_hierarchy = "start_date"

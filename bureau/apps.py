@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class BureauConfig(AppConfig):
+    name = "bureau"
+    verbose_name = _("Bureau")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from bureau.roles import sync_role_groups
+
+        # After every migrate: the ten role groups with exactly the permissions the code declares.
+        post_migrate.connect(sync_role_groups, dispatch_uid="bureau.sync_role_groups")

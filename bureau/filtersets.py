@@ -1,0 +1,80 @@
+"""FilterSets: a free-text `q` on every one (NetBox style), reused by pages, exports and the API."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from bureau.choices import DepartmentKind, RoomUse
+from bureau.models import Building, Department, Room, RoomOccupancy
+
+
+def scoped_departments(request):
+    if request is None:
+        return Department.objects.none()
+    return Department.objects.for_user(request.user).filter(active=True)
+
+
+class BureauFilterSet(django_filters.FilterSet):
+    """`search_fields` are ORM lookups OR-ed together for `q`; prefer exact/prefix lookups on
+    indexed columns for big tables (icontains scans the whole table)."""
+
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    search_fields = ()
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        condition = Q()
+        for lookup in self.search_fields:
+            condition |= Q(**{lookup: value})
+        return queryset.filter(condition)
+
+
+class DepartmentFilterSet(BureauFilterSet):
+    search_fields = ("name__icontains", "short_name__icontains", "code__istartswith")
+    kind = django_filters.ChoiceFilter(choices=DepartmentKind.choices, label=_("kind"))
+    active = django_filters.BooleanFilter(label=_("active"))
+
+    class Meta:
+        model = Department
+        fields = ["q", "kind", "active", "parent"]
+
+
+class BuildingFilterSet(BureauFilterSet):
+    search_fields = ("name__icontains", "code__istartswith", "address__icontains")
+
+    class Meta:
+        model = Building
+        fields = ["q"]
+
+
+class RoomFilterSet(BureauFilterSet):
+    search_fields = ("number__istartswith", "name__icontains")
+    use = django_filters.ChoiceFilter(choices=RoomUse.choices, label=_("use"))
+    occupant = django_filters.ModelChoiceFilter(
+        queryset=scoped_departments, method="filter_occupant", label=_("occupying department")
+    )
+
+    class Meta:
+        model = Room
+        fields = ["q", "building", "floor", "use", "active", "occupant"]
+
+    def filter_occupant(self, queryset, name, value):
+        return queryset.filter(pk__in=RoomOccupancy.objects.current().filter(department=value).values("room"))
+
+
+class RoomOccupancyFilterSet(BureauFilterSet):
+    search_fields = ("room__number__istartswith", "department__name__icontains")
+    department = django_filters.ModelChoiceFilter(queryset=scoped_departments, label=_("department"))
+    current = django_filters.BooleanFilter(method="filter_current", label=_("current"))
+
+    class Meta:
+        model = RoomOccupancy
+        fields = ["q", "room__building", "department", "current"]
+
+    def filter_current(self, queryset, name, value):
+        if value is None:
+            return queryset
+        current = RoomOccupancy.objects.current().values("pk")
+        return queryset.filter(pk__in=current) if value else queryset.exclude(pk__in=current)

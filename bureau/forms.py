@@ -1,0 +1,67 @@
+"""Form base classes: crispy layout, the current user, and Chinese messages on the right field."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile
+
+
+class BureauModelForm(forms.ModelForm):
+    """Every page form: takes `user` (for scoping choices), renders with crispy-bootstrap5."""
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Save")))
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.DateInput):
+                field.widget.input_type = "date"
+                field.widget.format = "%Y-%m-%d"
+
+
+class VoidForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Why this record is voided; kept in its history."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Void"), css_class="btn-danger"))
+
+
+class DepartmentForm(BureauModelForm):
+    class Meta:
+        model = Department
+        fields = ["name", "short_name", "code", "kind", "parent", "head", "active", "sort_order"]
+
+
+class BuildingForm(BureauModelForm):
+    class Meta:
+        model = Building
+        fields = ["name", "code", "address", "floors"]
+
+
+class RoomForm(BureauModelForm):
+    class Meta:
+        model = Room
+        fields = ["building", "floor", "number", "name", "use", "area", "capacity", "equipment", "active"]
+
+
+class RoomOccupancyForm(BureauModelForm):
+    class Meta:
+        model = RoomOccupancy
+        fields = ["room", "department", "start_date", "end_date", "note"]
+        widgets = {"start_date": forms.DateInput(), "end_date": forms.DateInput()}
+
+
+class StaffProfileForm(BureauModelForm):
+    class Meta:
+        model = StaffProfile
+        fields = ["user", "department", "title", "phone"]

@@ -1,0 +1,50 @@
+"""Change history for detail pages, from django-simple-history records."""
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+HISTORY_TYPES = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
+HIDDEN_FIELDS = {"updated_at", "created_at"}
+
+
+def _display(field, value):
+    if value is None or value == "":
+        return "—"
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if isinstance(field, models.ForeignKey):
+        obj = field.related_model._default_manager.filter(pk=value).first()
+        return str(obj) if obj else f"#{value}"
+    if isinstance(field, models.BooleanField):
+        return _("Yes") if value else _("No")
+    return str(value)
+
+
+def history_entries(obj, limit=200):
+    """Newest first: [{when, who, type, reason, changes: [(label, old, new)]}]."""
+    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
+    entries = []
+    for index, record in enumerate(records[:limit]):
+        previous = records[index + 1] if index + 1 < len(records) else None
+        changes = []
+        if previous is not None and record.history_type == "~":
+            delta = record.diff_against(previous)
+            for change in delta.changes:
+                if change.field in HIDDEN_FIELDS:
+                    continue
+                try:
+                    field = obj._meta.get_field(change.field)
+                except FieldDoesNotExist:
+                    continue
+                changes.append((field.verbose_name, _display(field, change.old), _display(field, change.new)))
+        entries.append(
+            {
+                "when": record.history_date,
+                "who": record.history_user,
+                "type": HISTORY_TYPES.get(record.history_type, record.history_type),
+                "reason": record.history_change_reason,
+                "changes": changes,
+            }
+        )
+    return entries

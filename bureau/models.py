@@ -1,0 +1,300 @@
+"""Bureau-wide model: departments, staff, buildings, rooms and who occupies them."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from bureau.choices import DepartmentKind, RoomUse
+from bureau.scoping import ScopedQuerySet
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class VoidableModel(models.Model):
+    """Records with money or legal weight are voided with a reason, never deleted."""
+
+    voided_at = models.DateTimeField(_("voided at"), null=True, blank=True, editable=False)
+    voided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("voided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    void_reason = models.CharField(_("void reason"), max_length=500, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_voided(self):
+        return self.voided_at is not None
+
+
+class DepartmentQuerySet(ScopedQuerySet):
+    def scope_to_department(self, department):
+        return self.filter(pk=department.pk)
+
+
+class Department(TimeStampedModel):
+    name = models.CharField(_("name"), max_length=100)
+    short_name = models.CharField(_("short name"), max_length=30, blank=True)
+    code = models.CharField(
+        _("code"),
+        max_length=20,
+        unique=True,
+        error_messages={"unique": _("A department with this code already exists.")},
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=DepartmentKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent department"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    head = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("head"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="headed_departments",
+    )
+    active = models.BooleanField(_("active"), default=True)
+    sort_order = models.PositiveIntegerField(_("sort order"), default=100)
+    history = HistoricalRecords()
+
+    # Scoping: a department's own people see their own department only.
+    objects = DepartmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+        ordering = ["sort_order", "code"]
+        indexes = [models.Index(fields=["kind", "active"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("bureau:department", args=[self.pk])
+
+    def clean(self):
+        if self.parent_id and self.pk and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("A department cannot be its own parent.")})
+
+
+class StaffProfile(TimeStampedModel):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="profile"
+    )
+    department = models.ForeignKey(
+        Department, verbose_name=_("department"), on_delete=models.PROTECT, related_name="staff"
+    )
+    title = models.CharField(_("title"), max_length=50, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    history = HistoricalRecords()
+
+    objects = ScopedQuerySet.as_manager()
+    scope_department_field = "department"
+
+    class Meta:
+        verbose_name = _("staff profile")
+        verbose_name_plural = _("staff profiles")
+        ordering = ["department__sort_order", "user__username"]
+
+    def __str__(self):
+        return self.user.get_full_name() or self.user.username
+
+
+class Building(TimeStampedModel):
+    name = models.CharField(_("name"), max_length=100)
+    code = models.CharField(
+        _("code"),
+        max_length=20,
+        unique=True,
+        error_messages={"unique": _("A building with this code already exists.")},
+    )
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    floors = models.PositiveSmallIntegerField(_("floors above ground"), default=1)
+    history = HistoricalRecords()
+
+    objects = ScopedQuerySet.as_manager()
+    scope_department_field = None  # campus facts, not owned by a department
+
+    class Meta:
+        verbose_name = _("building")
+        verbose_name_plural = _("buildings")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(condition=Q(floors__gte=1), name="building_floors_positive"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("bureau:building", args=[self.pk])
+
+
+class RoomQuerySet(ScopedQuerySet):
+    def scope_to_department(self, department):
+        # A department sees the rooms it occupies (now or in the past).
+        return self.filter(pk__in=RoomOccupancy.objects.filter(department=department, voided_at=None).values("room"))
+
+    def meeting_rooms(self):
+        return self.filter(use=RoomUse.MEETING_ROOM)
+
+
+class Room(TimeStampedModel):
+    building = models.ForeignKey(Building, verbose_name=_("building"), on_delete=models.PROTECT, related_name="rooms")
+    floor = models.SmallIntegerField(_("floor"))
+    number = models.CharField(_("room number"), max_length=20)
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    use = models.CharField(_("use"), max_length=20, choices=RoomUse.choices, default=RoomUse.OFFICE)
+    area = models.DecimalField(
+        _("area (m²)"),
+        max_digits=10,
+        decimal_places=2,
+        help_text=_("Usable area in square metres; must be greater than zero."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Seats, for meeting rooms.")
+    )
+    equipment = models.CharField(
+        _("equipment"), max_length=300, blank=True, help_text=_("Projector, video conferencing, microphones …")
+    )
+    active = models.BooleanField(_("active"), default=True)
+    history = HistoricalRecords()
+
+    objects = RoomQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("room")
+        verbose_name_plural = _("rooms")
+        ordering = ["building__code", "floor", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["building", "number"],
+                name="room_number_unique_in_building",
+                violation_error_message=_("This building already has a room with this number."),
+            ),
+            models.CheckConstraint(
+                condition=Q(area__gt=0),
+                name="room_area_positive",
+                violation_error_message=_("Area must be greater than zero."),
+            ),
+        ]
+        indexes = [models.Index(fields=["use", "building"])]
+
+    def __str__(self):
+        label = f"{self.building.name} {self.number}"
+        return f"{label} {self.name}" if self.name else label
+
+    def get_absolute_url(self):
+        return reverse("bureau:room", args=[self.pk])
+
+    def clean(self):
+        if self.area is not None and self.area <= 0:
+            raise ValidationError({"area": _("Area must be greater than zero.")})
+        if self.use == RoomUse.MEETING_ROOM and not self.capacity:
+            raise ValidationError({"capacity": _("A meeting room needs its number of seats.")})
+
+
+class RoomOccupancyQuerySet(ScopedQuerySet):
+    def current(self):
+        return self.active().on(timezone.localdate())
+
+    def active(self):
+        return self.filter(voided_at=None)
+
+    def on(self, day):
+        return self.filter(Q(end_date__isnull=True) | Q(end_date__gte=day), start_date__lte=day)
+
+    def overlapping(self, *, room, start_date, end_date):
+        """Live occupancies of `room` that share at least one day with [start_date, end_date]."""
+        qs = self.active().filter(room=room).filter(Q(end_date__isnull=True) | Q(end_date__gte=start_date))
+        if end_date is not None:
+            qs = qs.filter(start_date__lte=end_date)
+        return qs
+
+
+class RoomOccupancy(TimeStampedModel, VoidableModel):
+    """Which department occupies a room from when to when: the basis of room-based fees.
+
+    One room, one department per day: enforced by the database (an exclusion constraint on
+    PostgreSQL, triggers on SQLite — see migration 0002) and by the form with a clear message.
+    """
+
+    room = models.ForeignKey(Room, verbose_name=_("room"), on_delete=models.PROTECT, related_name="occupancies")
+    department = models.ForeignKey(
+        Department, verbose_name=_("department"), on_delete=models.PROTECT, related_name="occupancies"
+    )
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("to"), null=True, blank=True, help_text=_("Leave empty while it lasts."))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    objects = RoomOccupancyQuerySet.as_manager()
+    scope_department_field = "department"
+
+    class Meta:
+        verbose_name = _("room occupancy")
+        verbose_name_plural = _("room occupancies")
+        ordering = ["room", "-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="occupancy_end_not_before_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+        ]
+        indexes = [models.Index(fields=["department", "start_date"])]
+        permissions = [("void_roomoccupancy", _("Can void room occupancy"))]
+
+    def __str__(self):
+        end = self.end_date or "…"
+        return f"{self.room} · {self.department} · {self.start_date} – {end}"
+
+    def get_absolute_url(self):
+        return reverse("bureau:roomoccupancy", args=[self.pk])
+
+    def clean(self):
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+        if self.room_id and self.start_date and not self.is_voided:
+            clash = (
+                RoomOccupancy.objects.overlapping(room=self.room, start_date=self.start_date, end_date=self.end_date)
+                .exclude(pk=self.pk)
+                .select_related("department")
+                .first()
+            )
+            if clash:
+                raise ValidationError(
+                    {
+                        "start_date": _(
+                            "Room %(room)s is already occupied by %(department)s from %(start)s to %(end)s."
+                        )
+                        % {
+                            "room": self.room,
+                            "department": clash.department,
+                            "start": clash.start_date,
+                            "end": clash.end_date or _("open end"),
+                        }
+                    }
+                )

@@ -1,0 +1,94 @@
+"""The ten roles of DESIGN.md §1 as Django groups, and their permissions.
+
+Group names are the Chinese role names a bureau uses. Each app contributes the permissions of its
+own models in `<app>/permissions.py` (ROLE_PERMISSIONS = {Role.X: ["app.codename", …]}); the groups
+are (re)built from all of them after every `migrate`, so the set is always exactly what the code says.
+"""
+
+from importlib import import_module
+
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+
+
+class Role:
+    LEADERSHIP = "局领导"
+    MEETING_CENTRE = "会务中心"
+    PROCUREMENT_CENTRE = "政府采购中心"
+    ADMIN_CENTRE = "行管中心"
+    ASSET_MANAGERS = "资产管理"
+    SUPERVISION = "物业监管小组"
+    FINANCE = "财务"
+    TECHNICIANS = "维修人员"
+    DEPARTMENT_HEADS = "部门负责人"
+    STAFF = "干部职工"
+
+
+ROLE_LABELS = {
+    Role.LEADERSHIP: _("Bureau leadership"),
+    Role.MEETING_CENTRE: _("Meeting centre"),
+    Role.PROCUREMENT_CENTRE: _("Procurement centre"),
+    Role.ADMIN_CENTRE: _("Administration centre"),
+    Role.ASSET_MANAGERS: _("Asset managers"),
+    Role.SUPERVISION: _("Supervision group"),
+    Role.FINANCE: _("Finance"),
+    Role.TECHNICIANS: _("Technicians"),
+    Role.DEPARTMENT_HEADS: _("Department heads"),
+    Role.STAFF: _("Department staff"),
+}
+ALL_ROLES = tuple(ROLE_LABELS)
+
+# Roles whose members work for a single department and see only its records (row-level scoping).
+DEPARTMENT_SCOPED_ROLES = (Role.DEPARTMENT_HEADS, Role.STAFF)
+# Bureau staff: they see every record of the models their role may view.
+BUREAU_WIDE_ROLES = tuple(r for r in ALL_ROLES if r not in DEPARTMENT_SCOPED_ROLES)
+
+
+def role_names(user):
+    """The user's role (group) names, cached on the user object for the request."""
+    if not user.is_authenticated:
+        return frozenset()
+    if not hasattr(user, "_bureau_roles"):
+        user._bureau_roles = frozenset(user.groups.values_list("name", flat=True))
+    return user._bureau_roles
+
+
+def has_role(user, *roles):
+    return bool(role_names(user) & set(roles))
+
+
+def collect_role_permissions():
+    """{role: set of "app_label.codename"} gathered from every installed app's permissions.py."""
+    result = {role: set() for role in ALL_ROLES}
+    for config in apps.get_app_configs():
+        try:
+            module = import_module(f"{config.name}.permissions")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.permissions":
+                raise
+            continue
+        for role, perms in getattr(module, "ROLE_PERMISSIONS", {}).items():
+            result[role].update(perms)
+    return result
+
+
+def sync_role_groups(**kwargs):
+    """post_migrate handler: create the groups and set exactly their permissions (idempotent)."""
+    from django.contrib.auth.models import Group, Permission
+
+    # post_migrate is sent once per app with models; every permission exists after the last one.
+    last = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
+    if kwargs.get("sender") is not None and kwargs["sender"] is not last:
+        return
+    using = kwargs.get("using", "default")
+    wanted = collect_role_permissions()
+    all_perms = {
+        f"{p.content_type.app_label}.{p.codename}": p
+        for p in Permission.objects.using(using).select_related("content_type")
+    }
+    for role, perm_names in wanted.items():
+        group, _created = Group.objects.using(using).get_or_create(name=role)
+        missing = sorted(name for name in perm_names if name not in all_perms)
+        if missing:
+            raise LookupError(f"Role {role} names permissions that do not exist: {', '.join(missing)}")
+        group.permissions.set([all_perms[name] for name in perm_names])

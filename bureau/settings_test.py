@@ -1,0 +1,15 @@
+"""Test settings: production settings with test-only relaxations (no HTTPS redirect, fast hashing)."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-0123456789abcdef")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+
+from bureau.settings import *  # noqa: E402,F403
+from bureau.settings import MIDDLEWARE, STORAGES  # noqa: E402
+
+MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]
+
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]

@@ -1,0 +1,43 @@
+from decimal import Decimal
+
+from django import template
+from django.db import models
+from django.utils.formats import localize
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.filter
+def field_rows(obj, names):
+    """[(verbose name, display value)] for the detail tab."""
+    rows = []
+    for name in names:
+        field = obj._meta.get_field(name)
+        value = getattr(obj, name)
+        if field.choices:
+            value = getattr(obj, f"get_{name}_display")()
+        elif isinstance(field, models.BooleanField):
+            value = _("Yes") if value else _("No")
+        elif value is None or value == "":
+            value = "—"
+        elif isinstance(value, Decimal):
+            value = localize(value)
+        rows.append((field.verbose_name, value))
+    return rows
+
+
+@register.filter
+def yuan(value):
+    """12345.6 → "12,345.60 元"."""
+    if value is None:
+        return "—"
+    return f"{Decimal(value):,.2f} 元"
+
+
+@register.filter
+def wan_yuan(value):
+    """12345.6 → "1.23 万元"."""
+    if value is None:
+        return "—"
+    return f"{Decimal(value) / 10000:,.2f} 万元"

@@ -1,0 +1,23 @@
+"""One URL scheme for every model (DESIGN.md §10): list, add, detail, edit, history, delete/void."""
+
+from django.urls import path
+
+
+def object_urls(
+    prefix, model_name, *, list_view, detail_view, history_view, edit_view=None, delete_view=None, void_view=None
+):
+    patterns = [
+        path(f"{prefix}/", list_view.as_view(), name=f"{model_name}_list"),
+        path(f"{prefix}/<int:pk>/", detail_view.as_view(), name=model_name),
+        path(f"{prefix}/<int:pk>/history/", history_view.as_view(), name=f"{model_name}_history"),
+    ]
+    if edit_view:
+        patterns += [
+            path(f"{prefix}/add/", edit_view.as_view(), name=f"{model_name}_add"),
+            path(f"{prefix}/<int:pk>/edit/", edit_view.as_view(), name=f"{model_name}_edit"),
+        ]
+    if delete_view:
+        patterns.append(path(f"{prefix}/<int:pk>/delete/", delete_view.as_view(), name=f"{model_name}_delete"))
+    if void_view:
+        patterns.append(path(f"{prefix}/<int:pk>/void/", void_view.as_view(), name=f"{model_name}_void"))
+    return patterns

@@ -1,0 +1,277 @@
+"""Generic list / detail / history / edit / delete / void views, written once and reused by every app.
+
+A concrete view only declares its model and the table, filterset and form it uses, e.g.
+
+    class RoomListView(generic.ObjectListView):
+        model = Room
+        table_class = RoomTable
+        filterset_class = RoomFilterSet
+
+Every view checks the model permission of its action (anonymous → login, no permission → 403) and
+reads through `Model.objects.for_user(user)`, so another department's record answers 404.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, TemplateView
+from django.views.generic.detail import SingleObjectTemplateResponseMixin
+from django.views.generic.edit import ModelFormMixin, ProcessFormView
+from django_tables2 import LazyPaginator, RequestConfig
+from django_tables2.export import TableExport
+
+from bureau.forms import VoidForm
+from bureau.history import history_entries
+from bureau.services import record_void
+
+
+def url_name(model, suffix=""):
+    """`app:model` or `app:model_suffix`, the URL naming scheme of DESIGN.md §10."""
+    meta = model._meta
+    return f"{meta.app_label}:{meta.model_name}{'_' + suffix if suffix else ''}"
+
+
+class ObjectViewMixin(LoginRequiredMixin, PermissionRequiredMixin):
+    model = None
+    action = "view"  # the model permission the view needs: view / add / change / delete / void
+    select_related = ()
+
+    def get_permission_required(self):
+        meta = self.model._meta
+        return [f"{meta.app_label}.{self.action}_{meta.model_name}"]
+
+    def get_queryset(self):
+        queryset = self.model.objects.for_user(self.request.user)
+        return queryset.select_related(*self.select_related) if self.select_related else queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meta = self.model._meta
+        user = self.request.user
+        context.update(
+            model_meta=meta,
+            verbose_name=meta.verbose_name,
+            verbose_name_plural=meta.verbose_name_plural,
+            list_url=reverse(url_name(self.model, "list")),
+            can_add=user.has_perm(f"{meta.app_label}.add_{meta.model_name}") and self.has_view("add"),
+            can_change=user.has_perm(f"{meta.app_label}.change_{meta.model_name}") and self.has_view("edit"),
+            can_delete=user.has_perm(f"{meta.app_label}.delete_{meta.model_name}") and self.has_view("delete"),
+            can_void=user.has_perm(f"{meta.app_label}.void_{meta.model_name}") and self.has_view("void"),
+        )
+        return context
+
+    def has_view(self, suffix):
+        from django.urls import NoReverseMatch
+
+        try:
+            reverse(url_name(self.model, suffix), args=[0] if suffix != "add" else [])
+        except NoReverseMatch:
+            return False
+        return True
+
+
+class ObjectListView(ObjectViewMixin, TemplateView):
+    """Filter → export → table, as NetBox's ObjectListView."""
+
+    table_class = None
+    filterset_class = None
+    template_name = "bureau/generic/object_list.html"
+    per_page = 50
+    export_formats = ("csv", "xlsx")
+
+    def get(self, request, *args, **kwargs):
+        queryset = self.get_queryset()
+        self.filterset = self.filterset_class(request.GET or None, queryset=queryset, request=request)
+        queryset = self.filterset.qs if self.filterset.is_bound else queryset
+        if not self.filterset.is_bound or self.filterset.is_valid():
+            pass
+        else:
+            queryset = queryset.none()
+        self.table = self.table_class(queryset, request=request)
+        # LazyPaginator never counts the whole table, so page N costs the same on millions of rows.
+        RequestConfig(request, paginate={"per_page": self.per_page, "paginator_class": LazyPaginator}).configure(
+            self.table
+        )
+        export_format = request.GET.get("_export")
+        if export_format in self.export_formats:
+            return self.export(queryset, export_format)
+        return self.render_to_response(self.get_context_data())
+
+    def export(self, queryset, export_format):
+        limit = settings.BUREAU_EXPORT_MAX_ROWS
+        if len(queryset.values("pk")[: limit + 1]) > limit:
+            messages.error(
+                self.request,
+                _("More than %(limit)s rows match; narrow the filter before exporting.") % {"limit": limit},
+            )
+            params = self.request.GET.copy()
+            params.pop("_export", None)
+            return HttpResponseRedirect(f"{self.request.path}?{params.urlencode()}")
+        table = self.table_class(queryset, request=self.request)
+        exporter = TableExport(export_format, table, exclude_columns=("actions",))
+        return exporter.response(f"{self.model._meta.model_name}.{export_format}")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        context.update(
+            table=self.table,
+            filterset=self.filterset,
+            export_formats=self.export_formats,
+            export_query=params.urlencode(),
+        )
+        return context
+
+
+class ObjectDetailView(ObjectViewMixin, DetailView):
+    template_name = "bureau/generic/object_detail.html"
+    fields = None  # names shown on the detail tab; default: every editable concrete field
+    tab = "detail"
+
+    def get_detail_fields(self):
+        names = self.fields or [f.name for f in self.model._meta.concrete_fields if f.editable and not f.primary_key]
+        return names
+
+    def get_related_tables(self):
+        """[(title, table)] shown below the fields; override to list an object's children."""
+        return []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            detail_fields=self.get_detail_fields(),
+            related_tables=self.get_related_tables(),
+            tab=self.tab,
+            history_url=self.object_url("history"),
+        )
+        return context
+
+    def object_url(self, suffix):
+        from django.urls import NoReverseMatch
+
+        try:
+            return reverse(url_name(self.model, suffix), args=[self.object.pk])
+        except NoReverseMatch:
+            return None
+
+
+class ObjectHistoryView(ObjectDetailView):
+    """The record's change history: who, when, which fields, old → new (NetBox's changelog tab)."""
+
+    template_name = "bureau/generic/object_history.html"
+    tab = "history"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["history"] = history_entries(self.object)
+        return context
+
+
+class ObjectEditView(ObjectViewMixin, SingleObjectTemplateResponseMixin, ModelFormMixin, ProcessFormView):
+    """Create (no pk in the URL) or edit one record with a crispy form."""
+
+    form_class = None
+    template_name = "bureau/generic/object_edit.html"
+
+    @property
+    def action(self):
+        return "change" if "pk" in self.kwargs else "add"
+
+    def get_object(self, queryset=None):
+        if "pk" not in self.kwargs:
+            return None
+        return super().get_object(queryset)
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                self.object = form.save()
+        except IntegrityError:
+            # A concurrent write passed the form's checks; the database constraint caught it.
+            form.add_error(
+                None, _("This record clashes with another one saved at the same time. Check and save again.")
+            )
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("%(name)s “%(obj)s” saved.") % {"name": self.model._meta.verbose_name, "obj": self.object}
+        )
+        return redirect(self.get_success_url())
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["is_new"] = self.object is None
+        return context
+
+
+class ObjectDeleteView(ObjectViewMixin, DetailView):
+    """Only for records without money or legal weight; those are voided instead."""
+
+    action = "delete"
+    template_name = "bureau/generic/object_confirm_delete.html"
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        try:
+            with transaction.atomic():
+                self.object.delete()
+        except ProtectedError as exc:
+            related = sorted({str(obj._meta.verbose_name) for obj in exc.protected_objects})
+            messages.error(
+                request,
+                _("“%(obj)s” cannot be deleted: other records still refer to it (%(related)s).")
+                % {"obj": self.object, "related": "、".join(related)},
+            )
+            return redirect(self.object.get_absolute_url())
+        messages.success(request, _("“%(obj)s” deleted.") % {"obj": self.object})
+        return redirect(reverse(url_name(self.model, "list")))
+
+
+class ObjectVoidView(ObjectViewMixin, FormView):
+    """Void a record with a reason: it stays in the books, marked void, with its history."""
+
+    action = "void"
+    form_class = VoidForm
+    template_name = "bureau/generic/object_void.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        # Permission first (403), then scoping (404), as in every other generic view.
+        if not self.has_permission():
+            return self.handle_no_permission()
+        self.object = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
+        return FormView.dispatch(self, request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["object"] = self.object
+        return context
+
+    def form_valid(self, form):
+        if self.object.is_voided:
+            messages.warning(self.request, _("“%(obj)s” was already voided.") % {"obj": self.object})
+        else:
+            record_void(obj=self.object, actor=self.request.user, reason=form.cleaned_data["reason"])
+            messages.success(self.request, _("“%(obj)s” voided.") % {"obj": self.object})
+        return redirect(self.object.get_absolute_url())

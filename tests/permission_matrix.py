@@ -1,0 +1,69 @@
+"""The permission matrix: every URL × every role × own/other department → expected status.
+
+Apps extend it by adding rows in `tests/<app>/permission_rows.py`:
+
+    OBJECTS = {"meeting": lambda world, department: MeetingFactory(host_department=department)}
+    ROWS = [Row("meetings:meeting", allow=VIEWERS, obj="meeting"), …]
+
+`tests/test_permission_matrix.py` runs every row for every role (and, for rows with an object,
+for an object of the user's own department and of another one); a URL without a row fails.
+Expected: anonymous → 302 to the login page; a role not in `allow` → 403; a role in `allow` →
+`status`, except department-scoped roles on another department's object → 404.
+"""
+
+from dataclasses import dataclass, field
+from importlib import import_module
+from pathlib import Path
+
+from bureau.roles import ALL_ROLES, DEPARTMENT_SCOPED_ROLES, Role
+
+ANONYMOUS = "anonymous"
+NO_ROLE = "no role"
+SUPERUSER = "superuser"
+PUBLIC = frozenset({"*"})
+EVERY_ROLE = frozenset(ALL_ROLES)
+BUREAU_STAFF = frozenset(r for r in ALL_ROLES if r not in DEPARTMENT_SCOPED_ROLES)
+
+
+def roles(*names):
+    return frozenset(names)
+
+
+@dataclass(frozen=True)
+class Row:
+    url_name: str
+    allow: frozenset
+    obj: str | None = None  # key of an OBJECTS maker; the URL then takes that object's pk
+    status: int = 200
+    scoped: bool = True  # False: the object belongs to no department (both targets behave alike)
+    kwargs: dict = field(default_factory=dict)
+
+    def targets(self):
+        return ("own", "other") if self.obj else (None,)
+
+    def expected(self, who, target):
+        if self.allow == PUBLIC:
+            return self.status
+        if who == ANONYMOUS:
+            return 302
+        if who == SUPERUSER:
+            return self.status
+        if who not in self.allow:
+            return 403
+        if target == "other" and self.scoped and who in DEPARTMENT_SCOPED_ROLES:
+            return 404
+        return self.status
+
+
+def load():
+    """(rows, objects) gathered from every tests/<app>/permission_rows.py."""
+    rows, objects = [], {}
+    for path in sorted(Path(__file__).parent.glob("*/permission_rows.py")):
+        module = import_module(f"tests.{path.parent.name}.permission_rows")
+        rows.extend(module.ROWS)
+        objects.update(getattr(module, "OBJECTS", {}))
+    return rows, objects
+
+
+WHO = (ANONYMOUS, NO_ROLE, SUPERUSER, *ALL_ROLES)
+__all__ = ["Row", "roles", "Role", "PUBLIC", "EVERY_ROLE", "BUREAU_STAFF", "WHO", "load"]
