@@ -1,0 +1,96 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from bureau.models import Department, Room, TimeStampedModel
+from bureau.scoping import ScopedQuerySet
+from meetings.choices import MeetingCategory, MeetingForm, MeetingStatus
+
+
+class MeetingQuerySet(ScopedQuerySet):
+    pass
+
+
+class Meeting(TimeStampedModel):
+    """One county meeting, through the "six unifications" from request to settlement.
+
+    Status changes go through meetings.services (never a plain form save): the services check the
+    allowed moves, the category limits and the budget caps, and record who did what.
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+    host_department = models.ForeignKey(
+        Department, verbose_name=_("host department"), on_delete=models.PROTECT, related_name="meetings"
+    )
+    category = models.CharField(_("category"), max_length=2, choices=MeetingCategory.choices)
+    form = models.CharField(_("form"), max_length=20, choices=MeetingForm.choices, default=MeetingForm.ON_SITE)
+    is_county_wide = models.BooleanField(
+        _("county-wide meeting"), default=False, help_text=_("Convened for the whole county (全县性会议).")
+    )
+    venue_room = models.ForeignKey(
+        Room,
+        verbose_name=_("venue (meeting room)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        limit_choices_to={"use": "meeting_room"},
+    )
+    venue_name = models.CharField(_("external venue"), max_length=200, blank=True)
+    start_at = models.DateTimeField(_("starts at"))
+    end_at = models.DateTimeField(_("ends at"))
+    planned_attendees = models.PositiveIntegerField(_("planned attendees"))
+    planned_staff = models.PositiveIntegerField(_("planned staff"), default=0)
+    in_annual_plan = models.BooleanField(_("in the annual meeting plan"), default=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.DRAFT, editable=False
+    )
+    cancel_reason = models.CharField(_("cancellation reason"), max_length=500, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    objects = MeetingQuerySet.as_manager()
+    scope_department_field = "host_department"
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-start_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_at__gt=models.F("start_at")),
+                name="meeting_end_after_start",
+                violation_error_message=_("The end must be after the start."),
+            ),
+            models.CheckConstraint(
+                condition=Q(venue_room__isnull=True) | Q(venue_name=""),
+                name="meeting_one_venue",
+                violation_error_message=_("Choose either a meeting room or an external venue, not both."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["host_department", "status", "id"]),
+            models.Index(fields=["status", "start_at"]),
+            models.Index(fields=["venue_room", "start_at"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting", args=[self.pk])
+
+    @property
+    def venue_label(self):
+        return str(self.venue_room) if self.venue_room_id else self.venue_name
