@@ -56,10 +56,10 @@ class Row:
 
 
 def load():
-    """(rows, objects) gathered from every tests/<app>/permission_rows.py."""
+    """(rows, objects) gathered from every tests/<app>/permission_rows*.py."""
     rows, objects = [], {}
-    for path in sorted(Path(__file__).parent.glob("*/permission_rows.py")):
-        module = import_module(f"tests.{path.parent.name}.permission_rows")
+    for path in sorted(Path(__file__).parent.glob("*/permission_rows*.py")):
+        module = import_module(f"tests.{path.parent.name}.{path.stem}")
         rows.extend(module.ROWS)
         objects.update(getattr(module, "OBJECTS", {}))
     return rows, objects
