@@ -37,3 +37,54 @@ VENUE_HOLDING_STATUSES = (
     MeetingStatus.HELD,
     MeetingStatus.SETTLED,
 )
+
+
+# ---- meetings-core: approval, budget and printing ------------------------------------------------
+
+
+class ApprovalDecisionKind(models.TextChoices):
+    APPROVE = "approve", _("Approve")
+    REJECT = "reject", _("Reject")
+
+
+class BudgetKind(models.TextChoices):
+    # The three items of the comprehensive quota (综合定额); they may be shifted among themselves.
+    LODGING = "lodging", _("Lodging")
+    MEALS = "meals", _("Meals")
+    OTHER = "other", _("Other costs")
+
+
+class BudgetSubKind(models.TextChoices):
+    # 其他费用 covers exactly these (财行〔2016〕214号 第十四条); nothing else can be chosen.
+    VENUE_RENT = "venue_rent", _("Venue rent")
+    TRANSPORT = "transport", _("Local transport")
+    PRINTING = "printing", _("Document printing")
+    MEDICAL = "medical", _("Medical")
+
+
+class PrintingStatus(models.TextChoices):
+    ORDERED = "ordered", _("Ordered")
+    PRINTING = "printing", _("Printing")
+    DELIVERED = "delivered", _("Delivered")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# Spending that may not be paid from meeting funds (财行〔2016〕214号 第二十条 and the
+# 八项规定): a line item whose description names any of these words is refused.
+BANNED_SPENDING_WORDS = (
+    "纪念品",
+    "礼品",
+    "宴请",
+    "宴会",
+    "烟酒",
+    "旅游",
+    "参观",
+    "游览",
+    "景区",
+    "固定资产",
+    "souvenir",
+    "gift",
+    "banquet",
+    "sightseeing",
+    "fixed asset",
+)

@@ -1,4 +1,11 @@
 """The meetings app's models, one module per part of the work (keep each under ~400 lines)."""
+
 from meetings.models.meeting import Meeting
 
-__all__ = ["Meeting"]
+# ---- meetings-core ----
+from meetings.models.approval import ApprovalDecision  # noqa: E402,I001
+from meetings.models.budget import BudgetLine  # noqa: E402
+from meetings.models.printing import PrintingOrder  # noqa: E402
+from meetings.models.standards import MeetingStandard  # noqa: E402
+
+__all__ = ["Meeting", "ApprovalDecision", "BudgetLine", "MeetingStandard", "PrintingOrder"]

@@ -2,16 +2,23 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from bureau.models import Department, Room, TimeStampedModel
 from bureau.scoping import ScopedQuerySet
-from meetings.choices import MeetingCategory, MeetingForm, MeetingStatus
+from meetings.choices import VENUE_HOLDING_STATUSES, MeetingCategory, MeetingForm, MeetingStatus
 
 
 class MeetingQuerySet(ScopedQuerySet):
-    pass
+    def holding_venue(self):
+        return self.filter(status__in=VENUE_HOLDING_STATUSES)
+
+    def venue_clashes(self, *, room, start_at, end_at, exclude_pk=None):
+        """Meetings holding `room` at some moment of [start_at, end_at)."""
+        qs = self.holding_venue().filter(venue_room=room, start_at__lt=end_at, end_at__gt=start_at)
+        return qs.exclude(pk=exclude_pk) if exclude_pk else qs
 
 
 class Meeting(TimeStampedModel):
@@ -49,6 +56,16 @@ class Meeting(TimeStampedModel):
         _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.DRAFT, editable=False
     )
     cancel_reason = models.CharField(_("cancellation reason"), max_length=500, blank=True, editable=False)
+    settled_at = models.DateTimeField(_("settled at"), null=True, blank=True, editable=False)
+    settled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("settled by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -79,6 +96,12 @@ class Meeting(TimeStampedModel):
                 violation_error_message=_("Choose either a meeting room or an external venue, not both."),
             ),
         ]
+        permissions = [
+            ("approve_meeting", _("Can approve or reject meetings")),
+            ("manage_meeting", _("Can run meetings (prepare, start, finish)")),
+            ("cancel_meeting", _("Can cancel meetings")),
+            ("settle_meeting", _("Can settle meetings and enter approved and actual amounts")),
+        ]
         indexes = [
             models.Index(fields=["host_department", "status", "id"]),
             models.Index(fields=["status", "start_at"]),
@@ -90,6 +113,20 @@ class Meeting(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("meetings:meeting", args=[self.pk])
+
+    @property
+    def days(self):
+        """Calendar days the meeting spans (local dates, both ends counted): 9:00–12:00 is one day."""
+        if not (self.start_at and self.end_at):
+            return 0
+        start = timezone.localtime(self.start_at).date()
+        end = timezone.localtime(self.end_at).date()
+        return (end - start).days + 1
+
+    @property
+    def people(self):
+        """Everyone the meeting pays for: attendees and staff (参会人员)."""
+        return (self.planned_attendees or 0) + (self.planned_staff or 0)
 
     @property
     def venue_label(self):
