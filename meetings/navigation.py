@@ -1,7 +1,15 @@
 from django.utils.translation import gettext_lazy as _
 
-from bureau.navigation import NavSection
+from bureau.navigation import NavItem, NavSection
 from meetings.roles import CENTRE_ROLES
+
+# ---- meetings-core ----
+CORE_ITEMS = (
+    NavItem(_("Meetings"), "meetings:meeting_list", permission="meetings.view_meeting"),
+    NavItem(_("Printing orders"), "meetings:printingorder_list", permission="meetings.view_printingorder"),
+    NavItem(_("Meeting statistics"), "meetings:statistics", permission="meetings.view_meeting"),
+)
+# ---- end meetings-core ----
 
 MENU = (
     NavSection(
@@ -11,5 +19,6 @@ MENU = (
         roles=CENTRE_ROLES,
         order=10,
         description=_("Meeting approval, budget, printing, venue, service and settlement; official receptions."),
+        items=(*CORE_ITEMS,),
     ),
 )

@@ -1,10 +1,9 @@
 """The meetings app's models, one module per part of the work (keep each under ~400 lines)."""
 
-from meetings.models.meeting import Meeting
-
 # ---- meetings-core ----
 from meetings.models.approval import ApprovalDecision  # noqa: E402,I001
 from meetings.models.budget import BudgetLine  # noqa: E402
+from meetings.models.meeting import Meeting
 from meetings.models.printing import PrintingOrder  # noqa: E402
 from meetings.models.standards import MeetingStandard  # noqa: E402
 

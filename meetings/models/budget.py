@@ -48,8 +48,7 @@ class BudgetLine(TimeStampedModel, VoidableModel):
         ordering = ["meeting", "kind", "sub_kind", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(kind=BudgetKind.OTHER) & ~Q(sub_kind=""))
-                | (~Q(kind=BudgetKind.OTHER) & Q(sub_kind="")),
+                condition=(Q(kind=BudgetKind.OTHER) & ~Q(sub_kind="")) | (~Q(kind=BudgetKind.OTHER) & Q(sub_kind="")),
                 name="budgetline_sub_kind_only_for_other",
                 violation_error_message=_("Other costs need their kind; lodging and meals have none."),
             ),

@@ -110,6 +110,8 @@ class MeetingStandard(TimeStampedModel):
             clash = others.first()
             if clash:
                 raise ValidationError(
-                    {"valid_from": _("Its validity overlaps the standard %(other)s of the same category.")
-                     % {"other": clash}}
+                    {
+                        "valid_from": _("Its validity overlaps the standard %(other)s of the same category.")
+                        % {"other": clash}
+                    }
                 )

@@ -1,0 +1,3 @@
+"""Meetings admin, one module per part of the work (each registers its own models)."""
+
+from meetings.admin import core  # noqa: F401  meetings-core

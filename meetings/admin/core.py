@@ -1,0 +1,116 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from bureau.admin_base import BureauModelAdmin, VoidableAdmin
+from meetings.models import ApprovalDecision, BudgetLine, Meeting, MeetingStandard, PrintingOrder
+
+
+class BudgetLineInline(admin.TabularInline):
+    model = BudgetLine
+    extra = 0
+    fields = ("kind", "sub_kind", "description", "requested", "approved", "actual", "voided_at")
+    readonly_fields = ("voided_at",)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class PrintingOrderInline(admin.TabularInline):
+    model = PrintingOrder
+    extra = 0
+    fields = ("document", "pages", "copies", "unit_price", "due_at", "status", "cancel_reason")
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ApprovalDecisionInline(admin.TabularInline):
+    model = ApprovalDecision
+    extra = 0
+    fields = ("decision", "approver", "comment", "decided_at")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Meeting)
+class MeetingAdmin(BureauModelAdmin):
+    """Status changes go through the pages (services); here only the request's data can be corrected."""
+
+    list_display = ("title", "host_department", "category", "form", "start_at", "venue_room", "status")
+    list_filter = ("status", "category", "form", "is_county_wide", "in_annual_plan")
+    search_fields = ("title", "venue_name")
+    autocomplete_fields = ("host_department", "venue_room")
+    list_select_related = ("host_department", "venue_room__building")
+    readonly_fields = ("status", "cancel_reason", "created_by", "settled_at", "settled_by")
+    date_hierarchy = "start_at"
+    inlines = [BudgetLineInline, PrintingOrderInline, ApprovalDecisionInline]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # money and legal weight: cancelled with a reason, never deleted
+
+
+@admin.register(MeetingStandard)
+class MeetingStandardAdmin(BureauModelAdmin):
+    list_display = (
+        "category",
+        "valid_from",
+        "valid_to",
+        "lodging",
+        "meals",
+        "other",
+        "total_display",
+        "max_days",
+        "max_attendees",
+        "max_staff_ratio",
+        "document",
+    )
+    list_filter = ("category",)
+    search_fields = ("document",)
+
+    @admin.display(description=_("total per person-day"))
+    def total_display(self, obj):
+        return obj.total
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a past standard still judges the meetings of its time: end it with "valid to"
+
+
+@admin.register(ApprovalDecision)
+class ApprovalDecisionAdmin(BureauModelAdmin):
+    list_display = ("meeting", "decision", "approver", "decided_at")
+    list_filter = ("decision",)
+    search_fields = ("meeting__title", "comment")
+    list_select_related = ("meeting", "approver")
+    autocomplete_fields = ("meeting", "approver")
+    date_hierarchy = "decided_at"
+
+    def has_change_permission(self, request, obj=None):
+        return False  # a decision is a record: it is not edited afterwards
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(BudgetLine)
+class BudgetLineAdmin(VoidableAdmin):
+    list_display = ("meeting", "kind", "sub_kind", "description", "requested", "approved", "actual", "voided_at")
+    list_filter = ("kind", "sub_kind")
+    search_fields = ("meeting__title", "description")
+    list_select_related = ("meeting",)
+    autocomplete_fields = ("meeting",)
+
+
+@admin.register(PrintingOrder)
+class PrintingOrderAdmin(BureauModelAdmin):
+    list_display = ("document", "meeting", "pages", "copies", "unit_price", "due_at", "status")
+    list_filter = ("status",)
+    search_fields = ("document", "meeting__title")
+    list_select_related = ("meeting",)
+    autocomplete_fields = ("meeting",)
+    date_hierarchy = "due_at"
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,1 @@
+"""Meetings filtersets, one module per part of the work."""

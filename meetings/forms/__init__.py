@@ -1,0 +1,1 @@
+"""Meetings forms, one module per part of the work."""

@@ -1,0 +1,1 @@
+"""Meetings selectors (reads composed for a page), one module per part of the work."""

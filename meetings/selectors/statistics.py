@@ -1,0 +1,158 @@
+"""Statistics of the meeting centre: meetings per period by category and form, county-wide vs other
+meetings, the share held by video, and money requested / approved / spent / saved.
+
+Two grouped queries whatever the period count (one over meetings, one over budget lines)."""
+
+import datetime
+from collections import OrderedDict
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Trunc
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from meetings.choices import MeetingCategory, MeetingForm, MeetingStatus
+from meetings.models import BudgetLine, Meeting
+
+PERIODS = {"month": _("Month"), "quarter": _("Quarter"), "year": _("Year")}
+# Requests that never became meetings are not counted.
+NOT_COUNTED = (MeetingStatus.DRAFT, MeetingStatus.REJECTED, MeetingStatus.CANCELLED)
+ZERO = Decimal("0.00")
+CATEGORY_COLOURS = {"1": "#0d6efd", "2": "#6f42c1", "3": "#20c997", "4": "#fd7e14"}
+
+
+def period_label(start, period):
+    if period == "year":
+        return f"{start.year}"
+    if period == "quarter":
+        return f"{start.year} Q{(start.month - 1) // 3 + 1}"
+    return f"{start.year}-{start.month:02d}"
+
+
+def _bounds(date_from, date_to):
+    tz = timezone.get_current_timezone()
+    start = timezone.make_aware(datetime.datetime.combine(date_from, datetime.time.min), tz)
+    end = timezone.make_aware(datetime.datetime.combine(date_to + datetime.timedelta(days=1), datetime.time.min), tz)
+    return start, end
+
+
+def meeting_statistics(*, user, period="month", date_from, date_to):
+    """{'rows': [...per period...], 'totals': {...}} for the meetings the user may see."""
+    if period not in PERIODS:
+        period = "month"
+    start, end = _bounds(date_from, date_to)
+    meetings = (
+        Meeting.objects.for_user(user).filter(start_at__gte=start, start_at__lt=end).exclude(status__in=NOT_COUNTED)
+    )
+    rows = OrderedDict()
+
+    def row_for(key):
+        key = timezone.localtime(key) if timezone.is_aware(key) else key
+        label = period_label(key, period)
+        if label not in rows:
+            rows[label] = {
+                "label": label,
+                "total": 0,
+                "by_category": dict.fromkeys(MeetingCategory.values, 0),
+                "by_form": dict.fromkeys(MeetingForm.values, 0),
+                "county_wide": 0,
+                "other": 0,
+                "requested": ZERO,
+                "approved": ZERO,
+                "actual": ZERO,
+                "saved": ZERO,
+            }
+        return rows[label]
+
+    grouped = (
+        meetings.annotate(period=Trunc("start_at", period))
+        .values("period", "category", "form", "is_county_wide")
+        .annotate(n=Count("id"))
+        .order_by("period")
+    )
+    for item in grouped:
+        row = row_for(item["period"])
+        row["total"] += item["n"]
+        row["by_category"][item["category"]] += item["n"]
+        row["by_form"][item["form"]] += item["n"]
+        row["county_wide" if item["is_county_wide"] else "other"] += item["n"]
+
+    settled = Q(meeting__status=MeetingStatus.SETTLED)
+    money = (
+        BudgetLine.objects.live()
+        .filter(meeting__in=meetings)
+        .annotate(period=Trunc("meeting__start_at", period))
+        .values("period")
+        .annotate(
+            requested=Sum("requested"),
+            approved=Sum("approved"),
+            actual=Sum("actual"),
+            settled_requested=Sum("requested", filter=settled),
+            settled_actual=Sum("actual", filter=settled),
+        )
+        .order_by("period")
+    )
+    for item in money:
+        row = row_for(item["period"])
+        row["requested"] = item["requested"] or ZERO
+        row["approved"] = item["approved"] or ZERO
+        row["actual"] = item["actual"] or ZERO
+        row["saved"] = (item["settled_requested"] or ZERO) - (item["settled_actual"] or ZERO)
+
+    ordered = sorted(rows.values(), key=lambda row: row["label"])
+    totals = {
+        "total": sum(r["total"] for r in ordered),
+        "by_category": {c: sum(r["by_category"][c] for r in ordered) for c in MeetingCategory.values},
+        "by_form": {f: sum(r["by_form"][f] for r in ordered) for f in MeetingForm.values},
+        "county_wide": sum(r["county_wide"] for r in ordered),
+        "other": sum(r["other"] for r in ordered),
+        "requested": sum((r["requested"] for r in ordered), ZERO),
+        "approved": sum((r["approved"] for r in ordered), ZERO),
+        "actual": sum((r["actual"] for r in ordered), ZERO),
+        "saved": sum((r["saved"] for r in ordered), ZERO),
+    }
+    for row in [*ordered, totals]:
+        row["category_counts"] = [row["by_category"][c] for c in MeetingCategory.values]
+        row["form_counts"] = [row["by_form"][f] for f in MeetingForm.values]
+        row["video_share"] = (
+            Decimal(row["by_form"][MeetingForm.VIDEO] * 100 / row["total"]).quantize(Decimal("0.1"))
+            if row["total"]
+            else None
+        )
+    return {"rows": ordered, "totals": totals, "period": period, "chart": bar_chart(ordered)}
+
+
+def bar_chart(rows, *, width=760, height=220):
+    """Stacked bars (meetings per period by category) as plain numbers for an inline SVG."""
+    if not rows:
+        return None
+    top = max(row["total"] for row in rows) or 1
+    plot_height = height - 30
+    slot = width / len(rows)
+    bar_width = max(2.0, slot * 0.7)
+    bars = []
+    for index, row in enumerate(rows):
+        x = index * slot + (slot - bar_width) / 2
+        y = plot_height
+        segments = []
+        for category in MeetingCategory.values:
+            count = row["by_category"][category]
+            if not count:
+                continue
+            h = count * plot_height / top
+            y -= h
+            segments.append({"y": round(y, 1), "h": round(h, 1), "colour": CATEGORY_COLOURS[category], "n": count})
+        bars.append(
+            {
+                "x": round(x, 1),
+                "w": round(bar_width, 1),
+                "label": row["label"],
+                "total": row["total"],
+                "segments": segments,
+                "label_x": round(x + bar_width / 2, 1),
+                "show_label": len(rows) <= 16 or index % max(1, len(rows) // 12) == 0,
+            }
+        )
+    legend = [(CATEGORY_COLOURS[value], label) for value, label in MeetingCategory.choices]
+    return {"width": width, "height": height, "plot_height": plot_height, "top": top, "bars": bars, "legend": legend}

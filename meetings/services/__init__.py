@@ -1,0 +1,30 @@
+"""Meetings services (every write beyond a plain form save). One module per part of the work."""
+
+# ---- meetings-core ----
+from meetings.services.approval import (  # noqa: F401
+    meeting_approve,
+    meeting_budget_cap,
+    meeting_budget_totals,
+    meeting_check_limits,
+    meeting_limit_violations,
+    meeting_reject,
+    meeting_standard,
+)
+from meetings.services.budget import (  # noqa: F401
+    budget_description_check,
+    meeting_budget_save,
+    meeting_check_settlement,
+    printing_order_save,
+)
+from meetings.services.lifecycle import (  # noqa: F401
+    TRANSITIONS,
+    meeting_cancel,
+    meeting_check_venue,
+    meeting_create,
+    meeting_finish,
+    meeting_settle,
+    meeting_start,
+    meeting_start_preparing,
+    meeting_submit,
+    moves_for,
+)

@@ -1,0 +1,160 @@
+"""统一经费预算 / 统一会后经费结算 and 统一材料印制: writes on budget lines and printing orders."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from meetings.choices import BANNED_SPENDING_WORDS, BudgetKind, MeetingStatus, PrintingStatus
+from meetings.models import BudgetLine, Meeting
+
+S = MeetingStatus
+# The host department (and the meeting centre) draw up the request before it goes for approval.
+REQUEST_EDITABLE = (S.DRAFT, S.REJECTED)
+# Finance enters approved and actual amounts from submission until settlement.
+FINANCE_EDITABLE = (S.SUBMITTED, S.APPROVED, S.PREPARING, S.IN_PROGRESS, S.HELD)
+
+
+def can_edit_requested(user, meeting):
+    return (
+        meeting.status in REQUEST_EDITABLE
+        and user.has_perm("meetings.change_budgetline")
+        and user.has_perm("meetings.change_meeting")
+    )
+
+
+def can_edit_amounts(user, meeting):
+    """Approved and actual amounts: finance, once the meeting has been submitted, until it is settled."""
+    return meeting.status in FINANCE_EDITABLE and user.has_perm("meetings.settle_meeting")
+
+
+def budget_description_check(description):
+    """Banned spending can't be entered: souvenirs, banquets, sightseeing, fixed assets …"""
+    lowered = (description or "").lower()
+    for word in BANNED_SPENDING_WORDS:
+        if word in lowered:
+            raise ValidationError(
+                {
+                    "description": _(
+                        "“%(word)s” is banned spending: meeting funds may not pay for souvenirs, banquets, "
+                        "sightseeing or fixed assets (财行〔2016〕214号)."
+                    )
+                    % {"word": word}
+                },
+                code="banned_spending",
+            )
+
+
+def _check_caps(meeting):
+    from meetings.services.approval import meeting_budget_totals, meeting_cap_violation, meeting_standard
+
+    standard = meeting_standard(meeting)
+    totals = meeting_budget_totals(meeting)
+    errors = [
+        message
+        for column in ("requested", "approved", "actual")
+        if (message := meeting_cap_violation(meeting, standard, amount=totals[column], column=column))
+    ]
+    if errors:
+        raise ValidationError(errors, code="over_cap")
+
+
+@transaction.atomic
+def meeting_budget_save(*, meeting, actor, rows):
+    """Save a meeting's budget in one go, or nothing at all.
+
+    rows: [{"line": BudgetLine or None, "kind", "sub_kind", "description", "requested", "approved",
+    "actual", "void": bool}]. The actor may change the requested side while the meeting is a draft
+    (or rejected) and, with the settle permission, the approved and actual amounts; the three items
+    together must stay within the cap for each column.
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    may_request = can_edit_requested(actor, meeting)
+    may_finance = can_edit_amounts(actor, meeting)
+    if not (may_request or may_finance):
+        raise ValidationError(
+            _("The budget of a meeting that is %(status)s cannot be changed by you.")
+            % {"status": meeting.get_status_display()},
+            code="budget_locked",
+        )
+    request_fields = ("kind", "sub_kind", "description", "requested")
+    finance_fields = ("approved", "actual")
+    for row in rows:
+        line = row.get("line")
+        if line is None:
+            if row.get("void"):
+                continue
+            if not may_request:
+                raise ValidationError(_("Budget lines can only be added while the meeting is a draft."))
+            line = BudgetLine(meeting=meeting)
+        elif line.meeting_id != meeting.pk or line.is_voided:
+            raise ValidationError(_("This budget line does not belong to the meeting."))
+        if row.get("void"):
+            if not may_request:
+                raise ValidationError(_("Budget lines can only be removed while the meeting is a draft."))
+            line.voided_at = timezone.now()
+            line.voided_by = actor
+            line.void_reason = _("Removed from the budget")
+            line._change_reason = line.void_reason
+        changed = []
+        for field in request_fields + finance_fields:
+            if field not in row:
+                continue
+            value = row[field] if row[field] is not None or field in finance_fields else ""
+            if getattr(line, field) != value:
+                allowed = may_request if field in request_fields else may_finance
+                if not allowed:
+                    raise ValidationError(
+                        {
+                            field: _("You cannot change this amount while the meeting is %(status)s.")
+                            % {"status": meeting.get_status_display()}
+                        },
+                        code="field_locked",
+                    )
+                setattr(line, field, value)
+                changed.append(field)
+        if line.kind != BudgetKind.OTHER:
+            line.sub_kind = ""
+        budget_description_check(line.description)
+        if line.pk and not changed and not row.get("void"):
+            continue
+        line.full_clean(exclude=["meeting"])
+        line._history_user = actor
+        line.save()
+    _check_caps(meeting)
+    return meeting
+
+
+def meeting_check_settlement(*, meeting):
+    from meetings.services.approval import meeting_budget_totals, meeting_cap_violation, meeting_standard
+
+    missing = [str(line) for line in BudgetLine.objects.live().filter(meeting=meeting, actual=None)]
+    if missing:
+        raise ValidationError(
+            _("Enter the actual amount of every budget line before settling; missing: %(lines)s.")
+            % {"lines": "、".join(missing)},
+            code="actual_missing",
+        )
+    standard = meeting_standard(meeting)
+    message = meeting_cap_violation(meeting, standard, amount=meeting_budget_totals(meeting)["actual"], column="actual")
+    if message:
+        raise ValidationError(message, code="over_cap")
+
+
+@transaction.atomic
+def printing_order_save(*, order, actor):
+    """Create or change a printing order (the form has the values); a cancelled order keeps its reason."""
+    if order.meeting.status in (S.SETTLED, S.CANCELLED):
+        raise ValidationError(
+            _("The meeting is %(status)s; its printing orders can no longer be changed.")
+            % {"status": order.meeting.get_status_display()},
+            code="meeting_closed",
+        )
+    if order.status == PrintingStatus.CANCELLED and not order.cancel_reason.strip():
+        raise ValidationError({"cancel_reason": _("Give the reason for cancelling the printing order.")})
+    if order.pk is None:
+        order.ordered_by = actor
+    order._history_user = actor
+    order.full_clean()
+    order.save()
+    return order

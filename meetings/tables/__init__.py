@@ -1,0 +1,1 @@
+"""Meetings tables, one module per part of the work."""
