@@ -85,9 +85,9 @@ def meeting_statistics(*, user, period="month", date_from, date_to):
         .annotate(period=Trunc("meeting__start_at", period))
         .values("period")
         .annotate(
-            requested=Sum("requested"),
-            approved=Sum("approved"),
-            actual=Sum("actual"),
+            sum_requested=Sum("requested"),
+            sum_approved=Sum("approved"),
+            sum_actual=Sum("actual"),
             settled_requested=Sum("requested", filter=settled),
             settled_actual=Sum("actual", filter=settled),
         )
@@ -95,9 +95,9 @@ def meeting_statistics(*, user, period="month", date_from, date_to):
     )
     for item in money:
         row = row_for(item["period"])
-        row["requested"] = item["requested"] or ZERO
-        row["approved"] = item["approved"] or ZERO
-        row["actual"] = item["actual"] or ZERO
+        row["requested"] = item["sum_requested"] or ZERO
+        row["approved"] = item["sum_approved"] or ZERO
+        row["actual"] = item["sum_actual"] or ZERO
         row["saved"] = (item["settled_requested"] or ZERO) - (item["settled_actual"] or ZERO)
 
     ordered = sorted(rows.values(), key=lambda row: row["label"])
