@@ -1,0 +1,315 @@
+"""The meeting pages as their users meet them: the whole life cycle through the pages, forms,
+the settlement PDF, printing orders, statistics and the demo data."""
+
+import datetime
+import subprocess
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from bureau.roles import Role
+from meetings.choices import BudgetKind, MeetingCategory, MeetingForm, MeetingStatus, PrintingStatus
+from meetings.models import ApprovalDecision, BudgetLine, Meeting, PrintingOrder
+from tests.factories import MeetingRoomFactory
+from tests.meetings.core_fixtures import standards  # noqa: F401
+from tests.meetings.factories import MeetingFactory, local_dt
+from tests.meetings.factories_core import BudgetLineFactory
+
+S = MeetingStatus
+pytestmark = pytest.mark.usefixtures("standards")
+
+
+def budget_post(lines, *, existing=()):
+    """Formset POST data: `existing` lines first (by pk), then new ones."""
+    data = {
+        "lines-TOTAL_FORMS": str(len(existing) + len(lines)),
+        "lines-INITIAL_FORMS": str(len(existing)),
+        "lines-MIN_NUM_FORMS": "0",
+        "lines-MAX_NUM_FORMS": "1000",
+    }
+    for index, values in enumerate([*existing, *lines]):
+        for key, value in values.items():
+            data[f"lines-{index}-{key}"] = value
+    return data
+
+
+def errors_of(response):
+    return " ".join(str(m) for m in response.context["messages"]) if response.context else ""
+
+
+def test_whole_life_cycle_through_the_pages_as_each_role(world, client):
+    room = MeetingRoomFactory()
+    staff, leader = world.users[Role.STAFF], world.users[Role.LEADERSHIP]
+    centre, finance = world.users[Role.MEETING_CENTRE], world.users[Role.FINANCE]
+
+    client.force_login(staff)
+    response = client.post(
+        reverse("meetings:meeting_add"),
+        {
+            "title": "全县教育工作会议",
+            "host_department": world.own.pk,
+            "category": MeetingCategory.CLASS_3,
+            "form": MeetingForm.ON_SITE,
+            "venue_room": room.pk,
+            "start_at": "2026-12-15T09:00",
+            "end_at": "2026-12-15T12:00",
+            "planned_attendees": "80",
+            "planned_staff": "6",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    meeting = Meeting.objects.get(title="全县教育工作会议")
+    assert meeting.created_by == staff and meeting.status == S.DRAFT
+    response = client.post(
+        reverse("meetings:meeting_budget_edit", args=[meeting.pk]),
+        budget_post(
+            [
+                {"kind": BudgetKind.MEALS, "sub_kind": "", "description": "工作餐", "requested": "4300.00"},
+                {"kind": BudgetKind.OTHER, "sub_kind": "venue_rent", "description": "会场布置", "requested": "2000.00"},
+                {"kind": BudgetKind.OTHER, "sub_kind": "printing", "description": "会议材料", "requested": "700.00"},
+            ]
+        ),
+    )
+    assert response.status_code == 302
+    assert BudgetLine.objects.filter(meeting=meeting).count() == 3
+    detail = client.get(meeting.get_absolute_url())
+    assert reverse("meetings:meeting_submit", args=[meeting.pk]) in detail.content.decode()
+    assert reverse("meetings:meeting_approve", args=[meeting.pk]) not in detail.content.decode()
+    client.post(reverse("meetings:meeting_submit", args=[meeting.pk]))
+    meeting.refresh_from_db()
+    assert meeting.status == S.SUBMITTED
+
+    client.force_login(leader)
+    assert (
+        reverse("meetings:meeting_approve", args=[meeting.pk])
+        in client.get(meeting.get_absolute_url()).content.decode()
+    )
+    client.post(reverse("meetings:meeting_approve", args=[meeting.pk]), {"comment": "同意召开"})
+    meeting.refresh_from_db()
+    assert meeting.status == S.APPROVED
+    assert ApprovalDecision.objects.get(meeting=meeting).approver == leader
+
+    client.force_login(centre)
+    for move, expected in (("start_preparing", S.PREPARING), ("start", S.IN_PROGRESS), ("finish", S.HELD)):
+        client.post(reverse(f"meetings:meeting_{move}", args=[meeting.pk]))
+        meeting.refresh_from_db()
+        assert meeting.status == expected
+
+    client.force_login(finance)
+    lines = list(BudgetLine.objects.filter(meeting=meeting).order_by("id"))
+    existing = [{"id": line.pk, "approved": str(line.requested), "actual": str(line.requested - 100)} for line in lines]
+    response = client.post(
+        reverse("meetings:meeting_budget_edit", args=[meeting.pk]), budget_post([], existing=existing)
+    )
+    assert response.status_code == 302
+    client.post(reverse("meetings:meeting_settle", args=[meeting.pk]), {"comment": "已结算"})
+    meeting.refresh_from_db()
+    assert meeting.status == S.SETTLED and meeting.settled_by == finance
+    who = [record.history_user for record in meeting.history.order_by("history_date", "history_id")]
+    assert who == [staff, staff, leader, centre, centre, centre, finance]
+
+
+def test_department_staff_create_meetings_for_their_own_department_only(world, client):
+    client.force_login(world.users[Role.STAFF])
+    form = client.get(reverse("meetings:meeting_add")).context["form"]
+    assert list(form.fields["host_department"].queryset) == [world.own]
+    response = client.post(
+        reverse("meetings:meeting_add"),
+        {
+            "title": "越权会议",
+            "host_department": world.other.pk,
+            "category": MeetingCategory.CLASS_4,
+            "form": MeetingForm.VIDEO,
+            "start_at": "2026-12-15T09:00",
+            "end_at": "2026-12-15T10:00",
+            "planned_attendees": "10",
+            "planned_staff": "0",
+        },
+    )
+    assert response.status_code == 200 and "host_department" in response.context["form"].errors
+    assert not Meeting.objects.filter(title="越权会议").exists()
+
+
+def test_form_refuses_end_before_start_and_a_double_booked_room(world, client):
+    room = MeetingRoomFactory()
+    MeetingFactory(
+        title="县委常委会",
+        venue_room=room,
+        status=S.APPROVED,
+        start_at=local_dt(2026, 12, 15, 9),
+        end_at=local_dt(2026, 12, 15, 12),
+    )
+    client.force_login(world.users[Role.STAFF])
+    data = {
+        "title": "教育座谈会",
+        "host_department": world.own.pk,
+        "category": MeetingCategory.CLASS_4,
+        "form": MeetingForm.ON_SITE,
+        "venue_room": room.pk,
+        "start_at": "2026-12-15T11:00",
+        "end_at": "2026-12-15T10:00",
+        "planned_attendees": "20",
+        "planned_staff": "1",
+    }
+    errors = client.post(reverse("meetings:meeting_add"), data).context["form"].errors
+    assert "end_at" in errors
+    data["end_at"] = "2026-12-15T13:00"
+    errors = client.post(reverse("meetings:meeting_add"), data).context["form"].errors
+    assert "县委常委会" in errors["venue_room"][0]
+    data["planned_attendees"], data["start_at"] = "60", "2026-12-15T12:00"
+    errors = client.post(reverse("meetings:meeting_add"), data).context["form"].errors
+    assert "50" in errors["planned_attendees"][0] and "61" in errors["planned_attendees"][0]
+    assert not Meeting.objects.filter(title="教育座谈会").exists()
+
+
+def test_banned_item_in_the_budget_form_is_refused_and_nothing_saved(world, client):
+    meeting = MeetingFactory(host_department=world.own)
+    client.force_login(world.users[Role.STAFF])
+    response = client.post(
+        reverse("meetings:meeting_budget_edit", args=[meeting.pk]),
+        budget_post(
+            [
+                {"kind": BudgetKind.MEALS, "sub_kind": "", "description": "工作餐", "requested": "500"},
+                {"kind": BudgetKind.MEALS, "sub_kind": "", "description": "欢迎宴请", "requested": "3000"},
+            ]
+        ),
+    )
+    assert response.status_code == 200
+    assert "宴请" in str(response.context["formset"].forms[1].errors["description"])
+    assert not BudgetLine.objects.filter(meeting=meeting).exists()
+
+
+def test_refused_move_through_the_page_explains_and_changes_nothing(world, client):
+    meeting = MeetingFactory(host_department=world.own)
+    client.force_login(world.users[Role.LEADERSHIP])
+    response = client.post(reverse("meetings:meeting_approve", args=[meeting.pk]), follow=True)
+    assert str(S.DRAFT.label) in errors_of(response)
+    meeting.refresh_from_db()
+    assert meeting.status == S.DRAFT
+
+
+def test_settlement_pdf_has_the_amounts_in_capitals_and_an_embedded_cjk_font(world, client, tmp_path):
+    meeting = MeetingFactory(host_department=world.own, title="全县安全生产工作会议", status=S.SETTLED)
+    BudgetLineFactory(
+        meeting=meeting, requested=Decimal("12000.00"), approved=Decimal("12000.00"), actual=Decimal("10500.50")
+    )
+    client.force_login(world.users[Role.FINANCE])
+    response = client.get(reverse("meetings:meeting_settlement_pdf", args=[meeting.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    path = tmp_path / "settlement.pdf"
+    path.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "全县安全生产工作会议" in text
+    assert "人民币壹万贰仟元整" in text
+    assert "人民币壹万零伍佰元伍角" in text
+    assert "人民币壹仟肆佰玖拾玖元伍角" in text  # saved
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    cjk = [line for line in fonts.splitlines() if "CJK" in line]
+    assert cjk and all(" yes " in line for line in cjk), fonts
+
+
+def test_printing_order_total_and_cancel_needs_a_reason(world, client):
+    meeting = MeetingFactory(host_department=world.own, status=S.APPROVED)
+    client.force_login(world.users[Role.MEETING_CENTRE])
+    data = {
+        "meeting": meeting.pk,
+        "document": "会议议程",
+        "pages": "12",
+        "copies": "80",
+        "unit_price": "0.15",
+        "due_at": "2026-12-06T17:00",
+        "status": PrintingStatus.ORDERED,
+        "cancel_reason": "",
+    }
+    assert client.post(reverse("meetings:printingorder_add"), data).status_code == 302
+    order = PrintingOrder.objects.get(document="会议议程")
+    assert order.total == Decimal("144.00") and order.ordered_by == world.users[Role.MEETING_CENTRE]
+    data["status"] = PrintingStatus.CANCELLED
+    response = client.post(reverse("meetings:printingorder_edit", args=[order.pk]), data)
+    assert "cancel_reason" in response.context["form"].errors
+    order.refresh_from_db()
+    assert order.status == PrintingStatus.ORDERED
+    tab = client.get(reverse("meetings:meeting_printing", args=[meeting.pk]))
+    assert "144.00" in tab.content.decode()
+
+
+def test_statistics_by_period_category_form_video_share_and_savings(world, client):
+    def held(category, form, month, *, department=world.own, county_wide=False, requested="1000", actual="800"):
+        meeting = MeetingFactory(
+            host_department=department,
+            category=category,
+            form=form,
+            status=S.SETTLED,
+            is_county_wide=county_wide,
+            venue_room=None,
+            venue_name="县宾馆",
+            start_at=local_dt(2025, month, 10, 9),
+            end_at=local_dt(2025, month, 10, 11),
+        )
+        BudgetLineFactory(
+            meeting=meeting, requested=Decimal(requested), approved=Decimal(requested), actual=Decimal(actual)
+        )
+        return meeting
+
+    held(MeetingCategory.CLASS_2, MeetingForm.ON_SITE, 1, county_wide=True)
+    held(MeetingCategory.CLASS_3, MeetingForm.VIDEO, 2)
+    held(MeetingCategory.CLASS_4, MeetingForm.VIDEO, 5, requested="500", actual="500")
+    held(MeetingCategory.CLASS_4, MeetingForm.ON_SITE, 5, department=world.other)
+    MeetingFactory(
+        host_department=world.own, status=S.CANCELLED, start_at=local_dt(2025, 3, 1, 9), end_at=local_dt(2025, 3, 1, 10)
+    )
+    params = {"period": "quarter", "date_from": "2025-01-01", "date_to": "2025-12-31"}
+
+    client.force_login(world.users[Role.LEADERSHIP])
+    response = client.get(reverse("meetings:statistics"), params)
+    stats = response.context["stats"]
+    assert [row["label"] for row in stats["rows"]] == ["2025 Q1", "2025 Q2"]
+    q1, q2 = stats["rows"]
+    assert q1["total"] == 2 and q1["by_category"]["2"] == 1 and q1["county_wide"] == 1
+    assert q1["video_share"] == Decimal("50.0")
+    assert q2["total"] == 2 and q2["by_form"][MeetingForm.VIDEO] == 1
+    assert stats["totals"]["requested"] == Decimal("3500") and stats["totals"]["saved"] == Decimal("600")
+    assert "<svg" in response.content.decode()
+
+    client.force_login(world.users[Role.DEPARTMENT_HEADS])
+    stats = client.get(reverse("meetings:statistics"), params).context["stats"]
+    assert stats["totals"]["total"] == 3, "a department head counts only their department's meetings"
+
+
+def test_lists_are_scoped_to_the_department(world, client):
+    mine = MeetingFactory(host_department=world.own, title="教育局会议")
+    theirs = MeetingFactory(host_department=world.other, title="财政局会议")
+    client.force_login(world.users[Role.STAFF])
+    content = client.get(reverse("meetings:meeting_list")).content.decode()
+    assert mine.title in content and theirs.title not in content
+    client.force_login(world.users[Role.MEETING_CENTRE])
+    content = client.get(reverse("meetings:meeting_list"), {"status": "draft", "q": "局会议"}).content.decode()
+    assert mine.title in content and theirs.title in content
+
+
+def test_demo_data_is_idempotent_in_every_state_and_keeps_history(db):
+    from bureau import demo as bureau_demo
+    from meetings import demo
+
+    bureau_demo.seed()
+    created = demo.seed()
+    assert len(created) == 300
+    counts = (
+        Meeting.objects.count(),
+        BudgetLine.objects.count(),
+        PrintingOrder.objects.count(),
+        ApprovalDecision.objects.count(),
+    )
+    assert demo.seed() == []
+    assert counts == (
+        Meeting.objects.count(),
+        BudgetLine.objects.count(),
+        PrintingOrder.objects.count(),
+        ApprovalDecision.objects.count(),
+    )
+    assert set(Meeting.objects.values_list("status", flat=True)) == set(S.values)
+    assert Meeting.history.count() == Meeting.objects.count()
+    assert BudgetLine.history.count() == BudgetLine.objects.count()
+    first, last = Meeting.objects.order_by("start_at").first(), Meeting.objects.order_by("start_at").last()
+    assert first.start_at.date() >= datetime.date(2024, 12, 31) and last.start_at.year == 2026
