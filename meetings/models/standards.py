@@ -93,7 +93,8 @@ class MeetingStandard(TimeStampedModel):
 
     def __str__(self):
         end = self.valid_to or "…"
-        return f"{self.get_category_display()} {self.valid_from} – {end} ({self.total} / {_('person-day')})"
+        unit = _("yuan per person-day")
+        return f"{self.get_category_display()} {self.valid_from} – {end} ({self.total} {unit})"
 
     @property
     def total(self):

@@ -83,7 +83,7 @@ def illegal_move_error(locked, move):
 
 def lock_for_move(*, meeting, move):
     """Re-read the meeting under a row lock and check the move is legal from its current state."""
-    locked = Meeting.objects.select_for_update().select_related("venue_room__building").get(pk=meeting.pk)
+    locked = Meeting.objects.select_for_update(of=("self",)).select_related("venue_room__building").get(pk=meeting.pk)
     if not move_allowed(locked, move):
         raise illegal_move_error(locked, move)
     return locked
