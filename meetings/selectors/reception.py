@@ -59,16 +59,22 @@ def reception_totals(reception):
 
 def reception_schedule(reception):
     """Arrival, meals, tour stops and departure in time order: [(date, time, what, where, who)]."""
-    rows = [(reception.arrival_date, "", _("Arrival"), reception.lodging, reception.contact_name)]
+    rows = [
+        (
+            (reception.arrival_date, 0, ""),
+            (reception.arrival_date, "", _("Arrival"), reception.lodging, reception.contact_name),
+        )
+    ]
     for meal in reception.meals.all():
-        rows.append((meal.date, MEAL_TIMES.get(meal.kind, ""), meal.get_kind_display(), meal.place, ""))
+        time = MEAL_TIMES.get(meal.kind, "")
+        rows.append(((meal.date, 1, time), (meal.date, time, meal.get_kind_display(), meal.place, "")))
     for stop in reception.tour_stops.all():
         when = stop.start_time.strftime("%H:%M")
         if stop.end_time:
             when += "–" + stop.end_time.strftime("%H:%M")
-        rows.append((stop.date, when, _("Visit"), stop.place, stop.guide))
-    rows.append((reception.departure_date, "23:59", _("Departure"), "", ""))
-    return sorted(rows, key=lambda row: (row[0], row[1] or "00:00"))
+        rows.append(((stop.date, 1, when[:5]), (stop.date, when, _("Visit"), stop.place, stop.guide)))
+    rows.append(((reception.departure_date, 2, ""), (reception.departure_date, "", _("Departure"), "", "")))
+    return [row for _key, row in sorted(rows, key=lambda item: item[0])]
 
 
 def reception_printable_context(reception):
