@@ -37,8 +37,14 @@ def reception(world):
         ReceptionGuestFactory(reception=reception, protocol_order=order, name=name, title="调研员", unit="邵阳市财政局")
     ReceptionEscortFactory(reception=reception, name="东方白", title="副局长", phone="13900000000")
     ReceptionMealFactory(
-        reception=reception, date=datetime.date(2026, 5, 20), kind=MealKind.LUNCH, guests=3, escorts=1,
-        standard_per_person=Decimal("50"), amount=Decimal("200.00"), place="机关食堂",
+        reception=reception,
+        date=datetime.date(2026, 5, 20),
+        kind=MealKind.LUNCH,
+        guests=3,
+        escorts=1,
+        standard_per_person=Decimal("50"),
+        amount=Decimal("200.00"),
+        place="机关食堂",
     )
     TourStopFactory(reception=reception, place="中方县刺葡萄产业园", guide="黄导")
     return reception
@@ -81,7 +87,16 @@ def test_name_cards_for_guests_and_escorts(world, client, reception, tmp_path):
 def test_handbook_has_schedule_people_contacts_lodging_meals_and_tour(world, client, reception, tmp_path):
     pdf = _get(client, world, "reception_handbook_pdf", reception)
     text = pdf_text(pdf, tmp_path)
-    for expected in ("慕容复", "东方白", "13900000000", "0745-7777777", "中方县宾馆", "机关食堂", "中方县刺葡萄产业园", "黄导"):
+    for expected in (
+        "慕容复",
+        "东方白",
+        "13900000000",
+        "0745-7777777",
+        "中方县宾馆",
+        "机关食堂",
+        "中方县刺葡萄产业园",
+        "黄导",
+    ):
         assert expected in text, expected
     assert has_embedded_cjk_font(pdf_fonts(pdf, tmp_path))
 

@@ -106,13 +106,24 @@ def test_max_escorts_rounds_down():
 def test_escort_rule_on_the_meals_page(world, client):
     reception = ReceptionFactory(host_department=world.own, guest_count=10, status=S.APPROVED)
     client.force_login(world.users[Role.MEETING_CENTRE])
-    rows = [{"date": "2026-05-20", "kind": "lunch", "place": "", "guests": 10, "escorts": 4,
-             "standard_per_person": "40", "amount": ""}]
+    rows = [
+        {
+            "date": "2026-05-20",
+            "kind": "lunch",
+            "place": "",
+            "guests": 10,
+            "escorts": 4,
+            "standard_per_person": "40",
+            "amount": "",
+        }
+    ]
     response = client.post(reverse("meetings:reception_meals", args=[reception.pk]), formset_data("meals", rows))
     assert response.status_code == 200
     page = response.content.decode()
-    message = _zh("Escort rule: at most 3 escorts for up to 10 guests, otherwise at most one third of the guests "
-                  "(rounded down). %(guests)s guests allow at most %(allowed)s escorts, not %(escorts)s.")
+    message = _zh(
+        "Escort rule: at most 3 escorts for up to 10 guests, otherwise at most one third of the guests "
+        "(rounded down). %(guests)s guests allow at most %(allowed)s escorts, not %(escorts)s."
+    )
     assert message % {"guests": 10, "allowed": 3, "escorts": 4} in page
     assert not reception.meals.exists()
 
@@ -121,8 +132,14 @@ def test_meal_amount_over_the_standard_is_refused(world):
     reception = ReceptionFactory(host_department=world.own, guest_count=6)
     with pytest.raises(ValidationError) as exc:
         services.meal_record(
-            reception=reception, actor=None, date=reception.arrival_date, kind=MealKind.DINNER,
-            guests=6, escorts=2, standard_per_person=Decimal("40"), amount=Decimal("320.01"),
+            reception=reception,
+            actor=None,
+            date=reception.arrival_date,
+            kind=MealKind.DINNER,
+            guests=6,
+            escorts=2,
+            standard_per_person=Decimal("40"),
+            amount=Decimal("320.01"),
         )
     assert "amount" in exc.value.message_dict
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -133,8 +150,13 @@ def test_meal_outside_the_dates_or_with_more_guests_than_the_reception_is_refuse
     reception = ReceptionFactory(host_department=world.own, guest_count=6)
     with pytest.raises(ValidationError) as exc:
         services.meal_record(
-            reception=reception, actor=None, date=reception.departure_date + datetime.timedelta(days=1),
-            kind=MealKind.LUNCH, guests=7, escorts=0, standard_per_person=Decimal("40"),
+            reception=reception,
+            actor=None,
+            date=reception.departure_date + datetime.timedelta(days=1),
+            kind=MealKind.LUNCH,
+            guests=7,
+            escorts=0,
+            standard_per_person=Decimal("40"),
         )
     assert set(exc.value.message_dict) == {"date", "guests"}
 
@@ -236,7 +258,9 @@ def test_illegal_moves_are_refused(world, status, service):
 
 @pytest.mark.parametrize("status", [S.DONE, S.SETTLED, S.CANCELLED])
 def test_cancel_is_refused_late(world, status):
-    reception = ReceptionFactory(host_department=world.own, status=status, cancel_reason="x" if status == S.CANCELLED else "")
+    reception = ReceptionFactory(
+        host_department=world.own, status=status, cancel_reason="x" if status == S.CANCELLED else ""
+    )
     with pytest.raises(ValidationError):
         services.reception_cancel(reception=reception, actor=None, reason="来访取消")
 
@@ -271,8 +295,13 @@ def test_meals_are_closed_once_settled(world):
     reception = ReceptionFactory(host_department=world.own, status=S.SETTLED)
     with pytest.raises(ValidationError):
         services.meal_record(
-            reception=reception, actor=None, date=reception.arrival_date, kind=MealKind.LUNCH,
-            guests=2, escorts=1, standard_per_person=Decimal("40"),
+            reception=reception,
+            actor=None,
+            date=reception.arrival_date,
+            kind=MealKind.LUNCH,
+            guests=2,
+            escorts=1,
+            standard_per_person=Decimal("40"),
         )
 
 
@@ -280,7 +309,8 @@ def test_departure_before_arrival_is_refused(world):
     letter = OfficialLetterFactory(receiving_department=world.own)
     with pytest.raises(ValidationError) as exc:
         services.reception_create(
-            actor=None, letter=letter,
+            actor=None,
+            letter=letter,
             **_reception_fields(world.own, departure_date=datetime.date(2026, 5, 31)),
         )
     assert "departure_date" in exc.value.message_dict

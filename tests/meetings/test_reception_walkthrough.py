@@ -101,10 +101,24 @@ def test_reception_from_letter_to_reception_list(world, client, tmp_path):
     # 6. The meeting centre records the meals (12 guests allow 4 escorts) and marks the reception done.
     client.force_login(centre)
     meals = [
-        {"date": "2026-05-20", "kind": "working", "place": "机关食堂", "guests": 12, "escorts": 4,
-         "standard_per_person": "40", "amount": ""},
-        {"date": "2026-05-20", "kind": "dinner", "place": "机关食堂", "guests": 12, "escorts": 3,
-         "standard_per_person": "50", "amount": "700.00"},
+        {
+            "date": "2026-05-20",
+            "kind": "working",
+            "place": "机关食堂",
+            "guests": 12,
+            "escorts": 4,
+            "standard_per_person": "40",
+            "amount": "",
+        },
+        {
+            "date": "2026-05-20",
+            "kind": "dinner",
+            "place": "机关食堂",
+            "guests": 12,
+            "escorts": 3,
+            "standard_per_person": "50",
+            "amount": "700.00",
+        },
     ]
     response = client.post(reverse("meetings:reception_meals", args=[reception.pk]), formset_data("meals", meals))
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -118,7 +132,15 @@ def test_reception_from_letter_to_reception_list(world, client, tmp_path):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     text = pdf_text(response.content, tmp_path)
-    for expected in (_t("Official reception list"), "欧阳明", "上官云", "周陪同", "怀教函〔2026〕18号", "3,340.00", "人民币叁仟叁佰肆拾元整"):
+    for expected in (
+        _t("Official reception list"),
+        "欧阳明",
+        "上官云",
+        "周陪同",
+        "怀教函〔2026〕18号",
+        "3,340.00",
+        "人民币叁仟叁佰肆拾元整",
+    ):
         assert expected in text, expected
     for signature in ("Handled by", "Approved by", "Head of the receiving unit"):  # 经办人 审批人 接待单位负责人
         assert _t(signature) in text
