@@ -257,8 +257,8 @@ class ReceptionGuest(TimeStampedModel):
         Reception, verbose_name=_("reception"), on_delete=models.PROTECT, related_name="guests"
     )
     protocol_order = models.PositiveSmallIntegerField(_("protocol order"), default=1, help_text=_("1 = most senior."))
-    name = models.CharField(_("name"), max_length=50)
-    title = models.CharField(_("title"), max_length=100, blank=True)
+    name = models.CharField(_("full name"), max_length=50)
+    title = models.CharField(_("job title"), max_length=100, blank=True)
     unit = models.CharField(_("unit"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     history = HistoricalRecords()
@@ -281,8 +281,8 @@ class ReceptionEscort(TimeStampedModel):
     reception = models.ForeignKey(
         Reception, verbose_name=_("reception"), on_delete=models.PROTECT, related_name="escorts"
     )
-    name = models.CharField(_("name"), max_length=50)
-    title = models.CharField(_("title"), max_length=100, blank=True)
+    name = models.CharField(_("full name"), max_length=50)
+    title = models.CharField(_("job title"), max_length=100, blank=True)
     unit = models.CharField(_("unit"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     history = HistoricalRecords()
@@ -364,8 +364,8 @@ class TourStop(TimeStampedModel):
         Reception, verbose_name=_("reception"), on_delete=models.PROTECT, related_name="tour_stops"
     )
     date = models.DateField(_("date"))
-    start_time = models.TimeField(_("from"))
-    end_time = models.TimeField(_("to"), null=True, blank=True)
+    start_time = models.TimeField(_("start time"))
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200)
     guide = models.CharField(_("guide"), max_length=100, blank=True)
     notes = models.CharField(_("notes"), max_length=300, blank=True)
