@@ -187,7 +187,8 @@ class ReceptionView(generic.ObjectDetailView):
         context.update(
             transition_actions=actions,
             totals=reception_totals(reception),
-            can_edit_reception=can_change and status in RECEPTION_EDITABLE_STATUSES,
+            # The header's Edit button: only while the reception itself may still change.
+            can_change=can_change and status in RECEPTION_EDITABLE_STATUSES,
             can_edit_people=can_change and status in PEOPLE_EDITABLE_STATUSES,
             can_edit_meals=can_change and status in MEALS_EDITABLE_STATUSES,
         )
