@@ -278,6 +278,16 @@ def demo_users():
 
 
 def seed(*, stdout=None):
+    created = _seed_core(stdout=stdout)
+    # --- official receptions 公务接待 (meetings-reception) ---
+    from meetings import demo_reception
+
+    demo_reception.seed(stdout=stdout)
+    # --- end official receptions ---
+    return created
+
+
+def _seed_core(*, stdout=None):
     departments = list(Department.objects.filter(code__startswith="ZF-", active=True).order_by("sort_order", "code"))
     if not departments:
         return []

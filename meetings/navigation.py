@@ -10,6 +10,12 @@ CORE_ITEMS = (
     NavItem(_("Meeting statistics"), "meetings:statistics", permission="meetings.view_meeting"),
 )
 # ---- end meetings-core ----
+# --- official receptions 公务接待 (meetings-reception) ---
+RECEPTION_ITEMS = (
+    NavItem(_("Official receptions"), "meetings:reception_list", permission="meetings.view_reception"),
+    NavItem(_("Official letters"), "meetings:officialletter_list", permission="meetings.view_officialletter"),
+)
+# --- end official receptions ---
 
 MENU = (
     NavSection(
@@ -19,6 +25,6 @@ MENU = (
         roles=CENTRE_ROLES,
         order=10,
         description=_("Meeting approval, budget, printing, venue, service and settlement; official receptions."),
-        items=(*CORE_ITEMS,),
+        items=(*CORE_ITEMS, *RECEPTION_ITEMS),
     ),
 )

@@ -5,6 +5,12 @@ from bureau.roles import Role
 
 ROLE_PERMISSIONS = {}
 
+
+def _grant(role, perms):
+    ROLE_PERMISSIONS.setdefault(role, [])
+    ROLE_PERMISSIONS[role].extend(perms)
+
+
 # ---- meetings-core: meetings, approval, budget, settlement, printing --------------------------
 # Department staff: create, edit (while a draft), submit and withdraw their own department's meetings
 # and draw up the requested budget. Scoping (Meeting.objects.for_user) keeps them to their department.
@@ -51,5 +57,27 @@ _CORE = {
     ],
 }
 for _role, _perms in _CORE.items():
-    ROLE_PERMISSIONS.setdefault(_role, []).extend(_perms)
+    _grant(_role, _perms)
 # ---- end meetings-core ----
+
+# --- official receptions 公务接待 (meetings-reception) ---
+_RECEPTION_MODELS = ("officialletter", "reception", "receptionguest", "receptionescort", "receptionmeal", "tourstop")
+_RECEPTION_VIEW = [f"meetings.view_{model}" for model in _RECEPTION_MODELS]
+# The meeting centre runs receptions end to end: registers letters and receptions, edits guests,
+# escorts, meals and the tour plan, submits, marks done, settles, cancels, voids letters.
+_grant(
+    Role.MEETING_CENTRE,
+    _RECEPTION_VIEW
+    + [f"meetings.add_{model}" for model in _RECEPTION_MODELS]
+    + [f"meetings.change_{model}" for model in _RECEPTION_MODELS]
+    + [f"meetings.delete_{model}" for model in ("receptionguest", "receptionescort", "receptionmeal", "tourstop")]
+    + ["meetings.void_officialletter", "meetings.settle_reception", "meetings.cancel_reception"],
+)
+# Leadership sees every reception and approves them.
+_grant(Role.LEADERSHIP, _RECEPTION_VIEW + ["meetings.approve_reception"])
+# Finance sees every reception and its amounts.
+_grant(Role.FINANCE, list(_RECEPTION_VIEW))
+# Department heads and staff see their own department's receptions (host-department scoping).
+_grant(Role.DEPARTMENT_HEADS, list(_RECEPTION_VIEW))
+_grant(Role.STAFF, list(_RECEPTION_VIEW))
+# --- end official receptions ---

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from bureau.urls_helpers import object_urls
 from meetings import views
@@ -11,6 +11,9 @@ app_name = "meetings"
 
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
+    # --- official receptions 公务接待 (meetings-reception) ---
+    path("receptions/", include("meetings.urls_reception")),
+    # --- end official receptions ---
 ]
 
 # ---- meetings-core: meetings, life cycle, budget and settlement, printing, statistics ----

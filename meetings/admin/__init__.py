@@ -1,3 +1,6 @@
 """Meetings admin, one module per part of the work (each registers its own models)."""
 
-from meetings.admin import core  # noqa: F401  meetings-core
+from meetings.admin import (
+    core,  # noqa: F401  meetings-core
+    reception,  # noqa: F401  official receptions
+)

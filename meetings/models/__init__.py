@@ -8,3 +8,16 @@ from meetings.models.printing import PrintingOrder  # noqa: E402
 from meetings.models.standards import MeetingStandard  # noqa: E402
 
 __all__ = ["Meeting", "ApprovalDecision", "BudgetLine", "MeetingStandard", "PrintingOrder"]
+
+# --- official receptions 公务接待 (meetings-reception) ---
+from meetings.models.reception import (  # noqa: E402
+    OfficialLetter,
+    Reception,
+    ReceptionEscort,
+    ReceptionGuest,
+    ReceptionMeal,
+    TourStop,
+)
+
+__all__ += ["OfficialLetter", "Reception", "ReceptionEscort", "ReceptionGuest", "ReceptionMeal", "TourStop"]
+# --- end official receptions ---
