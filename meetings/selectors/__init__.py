@@ -1,0 +1,1 @@
+"""Read selectors of the meetings app, one module per part of the work."""

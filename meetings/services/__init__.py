@@ -1,0 +1,1 @@
+"""Write services of the meetings app, one module per part of the work."""
