@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from bureau.models import Department, TimeStampedModel
-from bureau.scoping import ScopedQuerySet
+from bureau.scoping import ScopedQuerySet, sees_all_departments
 
 TOKEN_BYTES = 24  # 192 bits from the OS's CSPRNG; the URL-safe text is 32 characters
 
@@ -36,7 +36,22 @@ class CheckInMethod(models.TextChoices):
 SIGNED_IN_STATUSES = (AttendanceStatus.ON_TIME, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY)
 
 
-class AttendeeQuerySet(ScopedQuerySet):
+class MeetingBoundQuerySet(ScopedQuerySet):
+    """Rows that belong to a meeting are scoped exactly as the meeting is (Meeting.objects.for_user)."""
+
+    meeting_path = "meeting"
+
+    def for_user(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        if sees_all_departments(user):
+            return self
+        from meetings.models.meeting import Meeting
+
+        return self.filter(**{f"{self.meeting_path}__in": Meeting.objects.for_user(user).values("pk")})
+
+
+class AttendeeQuerySet(MeetingBoundQuerySet):
     def in_protocol_order(self):
         return self.order_by("protocol_order", "id")
 

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from bureau.models import TimeStampedModel
 from bureau.scoping import ScopedQuerySet
+from meetings.models.attendance import MeetingBoundQuerySet
 
 
 class ProcedurePhase(models.TextChoices):
@@ -71,7 +72,7 @@ class ProcedureTemplate(TimeStampedModel):
         return reverse("meetings:proceduretemplate", args=[self.pk])
 
 
-class ProcedureStepQuerySet(ScopedQuerySet):
+class ProcedureStepQuerySet(MeetingBoundQuerySet):
     def overdue(self, now=None):
         return self.filter(done_at=None, due_at__lt=now or timezone.now())
 
@@ -181,7 +182,7 @@ class WorkPlan(TimeStampedModel):
     )
     history = HistoricalRecords()
 
-    objects = ScopedQuerySet.as_manager()
+    objects = MeetingBoundQuerySet.as_manager()
     scope_department_field = "meeting__host_department"
 
     class Meta:
@@ -193,6 +194,10 @@ class WorkPlan(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("meetings:meeting_work_plan", args=[self.meeting_id])
+
+
+class WorkPlanAssignmentQuerySet(MeetingBoundQuerySet):
+    meeting_path = "plan__meeting"
 
 
 class WorkPlanAssignment(TimeStampedModel):
@@ -209,7 +214,7 @@ class WorkPlanAssignment(TimeStampedModel):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     history = HistoricalRecords()
 
-    objects = ScopedQuerySet.as_manager()
+    objects = WorkPlanAssignmentQuerySet.as_manager()
     scope_department_field = "plan__meeting__host_department"
 
     class Meta:

@@ -1,0 +1,1 @@
+"""django-tables2 tables of the meetings app, one module per part of the work."""
