@@ -13,3 +13,14 @@ MENU = (
         description=_("Meeting approval, budget, printing, venue, service and settlement; official receptions."),
     ),
 )
+
+# --- meetings-attendance: the registers in the menu (per-meeting pages hang off the meeting page) ---
+import dataclasses  # noqa: E402
+
+from bureau.navigation import NavItem  # noqa: E402
+
+ATTENDANCE_ITEMS = (
+    NavItem(_("Attendees"), "meetings:attendee_list", permission="meetings.view_attendee"),
+    NavItem(_("Procedure templates"), "meetings:proceduretemplate_list", permission="meetings.view_proceduretemplate"),
+)
+MENU = (dataclasses.replace(MENU[0], items=(*MENU[0].items, *ATTENDANCE_ITEMS)), *MENU[1:])
