@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from bureau.models import Department
@@ -41,7 +41,13 @@ def meeting_attendance_board(*, meeting, now=None):
     attendees = list(
         Attendee.objects.filter(meeting=meeting)
         .select_related("department")
-        .order_by("department__sort_order", "department__code", "organisation", "protocol_order", "id")
+        .order_by(
+            F("department__sort_order").asc(nulls_last=True),
+            "department__code",
+            "organisation",
+            "protocol_order",
+            "id",
+        )
     )
     totals = dict.fromkeys(BOARD_STATUSES, 0)
     groups = {}
