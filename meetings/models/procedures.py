@@ -230,7 +230,7 @@ class WorkPlanAssignment(TimeStampedModel):
         ]
 
     def __str__(self):
-        return f"{self.get_post_display()} · {self.staff.get_full_name() or self.staff.username}"
+        return f"{self.get_post_display()} · {self.staff.last_name}{self.staff.first_name or self.staff.username}"
 
     def get_absolute_url(self):
         return reverse("meetings:meeting_work_plan", args=[self.plan.meeting_id])

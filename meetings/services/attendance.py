@@ -78,6 +78,12 @@ def _check_inviting(meeting):
         )
 
 
+def person_name(user):
+    """Surname then given name, without a space (王会务), as a Chinese name is written."""
+    name = f"{user.last_name}{user.first_name}".strip()
+    return name or user.get_username()
+
+
 def _next_protocol_order(meeting):
     last = meeting.attendees.order_by("-protocol_order").values_list("protocol_order", flat=True).first()
     return (last or 0) + 1
@@ -103,7 +109,7 @@ def attendee_invite_department(*, meeting, actor, department, titles=None):
                 meeting=meeting,
                 department=department,
                 user=profile.user,
-                name=profile.user.get_full_name() or profile.user.username,
+                name=person_name(profile.user),
                 title=profile.title,
                 phone=profile.phone,
                 protocol_order=order,

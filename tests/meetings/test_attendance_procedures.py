@@ -29,7 +29,9 @@ def test_seeded_templates_are_the_reference_bureaus_9_8_3():
 
 def test_copy_is_idempotent_and_dated_from_the_meeting():
     actor = make_user(username="mc")
-    meeting = MeetingFactory(status=MeetingStatus.APPROVED, start_at=local_dt(2026, 12, 10, 9), end_at=local_dt(2026, 12, 10, 12))
+    meeting = MeetingFactory(
+        status=MeetingStatus.APPROVED, start_at=local_dt(2026, 12, 10, 9), end_at=local_dt(2026, 12, 10, 12)
+    )
     created = services.meeting_procedures_create(meeting=meeting, actor=actor)
     assert len(created) == 20
     assert services.meeting_procedures_create(meeting=meeting, actor=actor) == []
