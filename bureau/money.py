@@ -1,5 +1,4 @@
 """Money helpers: amounts are Decimal yuan; contracts and settlements print them in capitals."""
-
 from decimal import ROUND_HALF_UP, Decimal
 
 import cn2an
