@@ -28,3 +28,14 @@ MENU = (
         items=(*CORE_ITEMS, *RECEPTION_ITEMS),
     ),
 )
+
+# --- meetings-attendance: the registers in the menu (per-meeting pages hang off the meeting page) ---
+import dataclasses  # noqa: E402
+
+from bureau.navigation import NavItem  # noqa: E402
+
+ATTENDANCE_ITEMS = (
+    NavItem(_("Attendees"), "meetings:attendee_list", permission="meetings.view_attendee"),
+    NavItem(_("Procedure templates"), "meetings:proceduretemplate_list", permission="meetings.view_proceduretemplate"),
+)
+MENU = (dataclasses.replace(MENU[0], items=(*MENU[0].items, *ATTENDANCE_ITEMS)), *MENU[1:])

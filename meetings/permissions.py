@@ -81,3 +81,29 @@ _grant(Role.FINANCE, list(_RECEPTION_VIEW))
 _grant(Role.DEPARTMENT_HEADS, list(_RECEPTION_VIEW))
 _grant(Role.STAFF, list(_RECEPTION_VIEW))
 # --- end official receptions ---
+
+# --- meetings-attendance: procedures, work plan, attendees, attendance -------------------------
+# The meeting centre runs them; leadership reads everything; department heads and staff read the
+# attendance of their own department's meetings (the rows are scoped as the meeting is). Attendees
+# sign in with their QR token, which needs no account and no permission.
+ATTENDANCE_ROLE_PERMISSIONS = {
+    Role.MEETING_CENTRE: (
+        crud("meetings", "proceduretemplate", delete=True)
+        + crud("meetings", "meetingprocedurestep")
+        + crud("meetings", "workplan")
+        + crud("meetings", "workplanassignment", delete=True)
+        + crud("meetings", "attendee")
+    ),
+    Role.LEADERSHIP: [
+        "meetings.view_proceduretemplate",
+        "meetings.view_meetingprocedurestep",
+        "meetings.view_workplan",
+        "meetings.view_workplanassignment",
+        "meetings.view_attendee",
+    ],
+    Role.DEPARTMENT_HEADS: ["meetings.view_attendee"],
+    Role.STAFF: ["meetings.view_attendee"],
+}
+for _role, _perms in ATTENDANCE_ROLE_PERMISSIONS.items():
+    _grant(_role, _perms)
+# --- end meetings-attendance ---

@@ -5,7 +5,10 @@ from meetings import views
 
 # ---- meetings-core ----
 from meetings.services.lifecycle import TRANSITIONS  # noqa: I001
+from meetings.views import attendance as attendance_views
+from meetings.views import checkin as checkin_views
 from meetings.views import core, statistics
+from meetings.views import procedures as procedure_views
 
 app_name = "meetings"
 
@@ -45,3 +48,56 @@ urlpatterns += [
     path("statistics/", statistics.MeetingStatisticsView.as_view(), name="statistics"),
 ]
 # ---- end meetings-core ----
+
+# --- meetings-attendance: procedures, work plan, attendees, seating, attendance, QR sign-in ---
+A, P = attendance_views, procedure_views
+urlpatterns += [
+    # procedures and the work plan of one meeting
+    path("m/<int:pk>/procedures/", P.MeetingProceduresView.as_view(), name="meeting_procedures"),
+    path("m/<int:pk>/procedures/create/", P.MeetingProceduresCreateView.as_view(), name="meeting_procedures_create"),
+    path("procedure-steps/<int:pk>/done/", P.ProcedureStepDoneView.as_view(), name="procedurestep_done"),
+    path("procedure-steps/<int:pk>/reopen/", P.ProcedureStepReopenView.as_view(), name="procedurestep_reopen"),
+    path("procedure-steps/<int:pk>/edit/", P.ProcedureStepEditView.as_view(), name="procedurestep_edit"),
+    path("m/<int:pk>/work-plan/", P.MeetingWorkPlanView.as_view(), name="meeting_work_plan"),
+    path("m/<int:pk>/work-plan/create/", P.MeetingWorkPlanCreateView.as_view(), name="meeting_work_plan_create"),
+    path("m/<int:pk>/work-plan/assign/", P.MeetingWorkPlanAssignView.as_view(), name="meeting_work_plan_assign"),
+    path("m/<int:pk>/work-plan/pdf/", P.MeetingWorkPlanPdfView.as_view(), name="meeting_work_plan_pdf"),
+    path(
+        "work-plan-posts/<int:pk>/delete/",
+        P.WorkPlanAssignmentDeleteView.as_view(),
+        name="workplanassignment_delete",
+    ),
+    *object_urls(
+        "procedure-templates",
+        "proceduretemplate",
+        list_view=P.ProcedureTemplateListView,
+        detail_view=P.ProcedureTemplateView,
+        history_view=P.ProcedureTemplateHistoryView,
+        edit_view=P.ProcedureTemplateEditView,
+        delete_view=P.ProcedureTemplateDeleteView,
+    ),
+    # attendees and seating
+    path("m/<int:pk>/attendees/", A.MeetingAttendeesView.as_view(), name="meeting_attendees"),
+    path("m/<int:pk>/attendees/invite/", A.MeetingAttendeesInviteView.as_view(), name="meeting_attendees_invite"),
+    path("m/<int:pk>/attendees/add/", A.MeetingAttendeeAddView.as_view(), name="meeting_attendee_add"),
+    path("m/<int:pk>/seats/assign/", A.MeetingSeatsAssignView.as_view(), name="meeting_seats_assign"),
+    path("m/<int:pk>/seat-cards.pdf", A.MeetingSeatCardsPdfView.as_view(), name="meeting_seat_cards"),
+    path("m/<int:pk>/seating-chart.pdf", A.MeetingSeatingChartPdfView.as_view(), name="meeting_seating_chart"),
+    path("m/<int:pk>/notices.pdf", A.MeetingNoticesPdfView.as_view(), name="meeting_notices"),
+    # attendance: the board, the desk, the QR page
+    path("m/<int:pk>/attendance/", A.MeetingAttendanceView.as_view(), name="meeting_attendance"),
+    path("m/<int:pk>/attendance/close/", A.MeetingAttendanceCloseView.as_view(), name="meeting_attendance_close"),
+    path("attendees/<int:pk>/sign-in/", A.AttendeeCheckInDeskView.as_view(), name="attendee_sign_in"),
+    path("attendees/<int:pk>/left-early/", A.AttendeeLeftEarlyView.as_view(), name="attendee_left_early"),
+    path("attendees/<int:pk>/excuse/", A.AttendeeExcuseView.as_view(), name="attendee_excuse"),
+    path("attendees/<int:pk>/edit/", A.AttendeeEditView.as_view(), name="attendee_edit"),
+    *object_urls(
+        "attendees",
+        "attendee",
+        list_view=A.AttendeeListView,
+        detail_view=A.AttendeeView,
+        history_view=A.AttendeeHistoryView,
+    ),
+    path("checkin/<str:token>/", checkin_views.CheckInView.as_view(), name="checkin"),
+]
+# --- end meetings-attendance ---

@@ -3,6 +3,8 @@ import pytest
 from bureau.roles import ALL_ROLES, BUREAU_WIDE_ROLES
 from tests.factories import DepartmentFactory, make_user
 
+pytest_plugins = ["tests.browser"]
+
 
 class World:
     """Two departments and one user per role: bureau roles work for the bureau, department heads

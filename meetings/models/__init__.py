@@ -21,3 +21,27 @@ from meetings.models.reception import (  # noqa: E402
 
 __all__ += ["OfficialLetter", "Reception", "ReceptionEscort", "ReceptionGuest", "ReceptionMeal", "TourStop"]
 # --- end official receptions ---
+
+# --- meetings-attendance: attendees, attendance, procedures and the work plan ---
+from meetings.models.attendance import AttendanceStatus, Attendee, CheckInMethod  # noqa: E402
+from meetings.models.procedures import (  # noqa: E402
+    MeetingProcedureStep,
+    ProcedurePhase,
+    ProcedureTemplate,
+    WorkPlan,
+    WorkPlanAssignment,
+    WorkPlanPost,
+)
+
+__all__ += [
+    "AttendanceStatus",
+    "Attendee",
+    "CheckInMethod",
+    "MeetingProcedureStep",
+    "ProcedurePhase",
+    "ProcedureTemplate",
+    "WorkPlan",
+    "WorkPlanAssignment",
+    "WorkPlanPost",
+]
+# --- end meetings-attendance ---

@@ -1,0 +1,59 @@
+from django.contrib import admin
+
+from bureau.admin_base import BureauModelAdmin
+from meetings.models import Attendee, MeetingProcedureStep, ProcedureTemplate, WorkPlan, WorkPlanAssignment
+
+
+@admin.register(ProcedureTemplate)
+class ProcedureTemplateAdmin(BureauModelAdmin):
+    list_display = ("name", "phase", "order", "due_offset_hours", "active")
+    list_filter = ("phase", "active")
+    search_fields = ("name",)
+    ordering = ("phase", "order")
+
+
+@admin.register(MeetingProcedureStep)
+class MeetingProcedureStepAdmin(BureauModelAdmin):
+    list_display = ("name", "meeting", "phase", "owner", "due_at", "done_at")
+    list_filter = ("phase",)
+    search_fields = ("name", "meeting__title")
+    raw_id_fields = ("meeting", "owner", "template")
+    readonly_fields = ("done_at", "done_by")
+    list_select_related = ("meeting", "owner")
+
+
+class WorkPlanAssignmentInline(admin.TabularInline):
+    model = WorkPlanAssignment
+    extra = 1
+    raw_id_fields = ("staff",)
+
+
+@admin.register(WorkPlan)
+class WorkPlanAdmin(BureauModelAdmin):
+    list_display = ("meeting", "is_major_event", "chief", "briefing_at")
+    list_filter = ("is_major_event",)
+    search_fields = ("meeting__title",)
+    raw_id_fields = ("meeting", "chief")
+    inlines = [WorkPlanAssignmentInline]
+    list_select_related = ("meeting", "chief")
+
+
+@admin.register(Attendee)
+class AttendeeAdmin(BureauModelAdmin):
+    """The check-in token is not shown: whoever sees it can sign the attendee in."""
+
+    list_display = (
+        "name",
+        "meeting",
+        "department",
+        "organisation",
+        "protocol_order",
+        "seat_row",
+        "seat_number",
+        "status",
+    )
+    list_filter = ("status", "is_late", "check_in_method")
+    search_fields = ("name", "organisation", "meeting__title")
+    raw_id_fields = ("meeting", "department", "user", "checked_in_by")
+    exclude = ("token",)
+    list_select_related = ("meeting", "department")

@@ -1,0 +1,168 @@
+"""Forms for attendees, seating, desk attendance, procedures and the work plan."""
+
+import datetime
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from bureau.forms import BureauModelForm
+from bureau.models import Department
+from meetings.models import Attendee, MeetingProcedureStep, ProcedureTemplate, WorkPlanPost
+
+
+class BureauForm(forms.Form):
+    submit_label = _("Save")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", self.submit_label))
+
+
+def active_departments():
+    return Department.objects.filter(active=True).order_by("sort_order", "code")
+
+
+class InviteDepartmentForm(BureauForm):
+    submit_label = _("Invite")
+    department = forms.ModelChoiceField(label=_("Department"), queryset=Department.objects.none())
+    titles = forms.CharField(
+        label=_("Only these positions"),
+        required=False,
+        help_text=_("Optional, separated by commas (e.g. 局长,副局长); empty invites all staff on record."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = active_departments()
+
+    def clean_titles(self):
+        raw = self.cleaned_data["titles"].replace("，", ",")
+        return [title.strip() for title in raw.split(",") if title.strip()]
+
+
+class AttendeeAddForm(BureauForm):
+    submit_label = _("Add attendee")
+    name = forms.CharField(label=_("Name"), max_length=50)
+    department = forms.ModelChoiceField(label=_("Department"), queryset=Department.objects.none(), required=False)
+    organisation = forms.CharField(
+        label=_("Organisation"), max_length=100, required=False, help_text=_("For outside guests.")
+    )
+    title = forms.CharField(label=_("Position"), max_length=50, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    protocol_order = forms.IntegerField(
+        label=_("Protocol order"), min_value=1, required=False, help_text=_("Empty: after everyone invited so far.")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = active_departments()
+
+
+class SeatAssignForm(BureauForm):
+    submit_label = _("Assign seats by protocol order")
+    rows = forms.IntegerField(label=_("Rows"), min_value=1, max_value=100)
+    seats_per_row = forms.IntegerField(label=_("Seats per row"), min_value=1, max_value=100)
+
+
+class AttendeeForm(BureauModelForm):
+    """Edit one attendee, including a manual seat change (a taken seat names who sits there)."""
+
+    class Meta:
+        model = Attendee
+        fields = ["name", "department", "organisation", "title", "phone", "protocol_order", "seat_row", "seat_number"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = active_departments()
+
+    def clean(self):
+        cleaned = super().clean()
+        row, seat = cleaned.get("seat_row"), cleaned.get("seat_number")
+        if (row is None) != (seat is None):
+            self.add_error("seat_number", _("A seat needs both its row and its number."))
+        elif row is not None:
+            taken = (
+                Attendee.objects.filter(meeting_id=self.instance.meeting_id, seat_row=row, seat_number=seat)
+                .exclude(pk=self.instance.pk)
+                .first()
+            )
+            if taken:
+                self.add_error(
+                    "seat_number",
+                    _("Row %(row)s, seat %(seat)s is already taken by %(name)s.")
+                    % {"row": row, "seat": seat, "name": taken.name},
+                )
+        if not cleaned.get("department") and not (cleaned.get("organisation") or "").strip():
+            self.add_error("organisation", _("Give the department or, for an outside guest, the organisation."))
+        return cleaned
+
+
+class ExcuseForm(BureauForm):
+    submit_label = _("Record leave")
+    reason = forms.CharField(
+        label=_("Reason for leave"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}), strip=True
+    )
+
+
+class LeftEarlyForm(BureauForm):
+    submit_label = _("Mark as left early")
+    left_at = forms.TimeField(
+        label=_("Left at"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_("Empty: now."),
+    )
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+
+    def left_at_datetime(self):
+        value = self.cleaned_data.get("left_at")
+        if value is None:
+            return None
+        day = timezone.localdate(self.meeting.start_at) if self.meeting else timezone.localdate()
+        return timezone.make_aware(datetime.datetime.combine(day, value))
+
+
+class ProcedureStepForm(BureauModelForm):
+    class Meta:
+        model = MeetingProcedureStep
+        fields = ["owner", "due_at", "note"]
+        widgets = {"due_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = get_user_model().objects.filter(is_active=True).order_by("username")
+
+
+class ProcedureTemplateForm(BureauModelForm):
+    class Meta:
+        model = ProcedureTemplate
+        fields = ["phase", "order", "name", "description", "due_offset_hours", "active"]
+
+
+class WorkPlanCreateForm(BureauForm):
+    submit_label = _("Draw up the work plan")
+    is_major_event = forms.BooleanField(
+        label=_("Major event"), required=False, help_text=_("Needed when the meeting is not county-wide.")
+    )
+
+
+class WorkPlanAssignForm(BureauForm):
+    submit_label = _("Assign")
+    post = forms.ChoiceField(label=_("Post"), choices=WorkPlanPost.choices)
+    staff = forms.ModelChoiceField(label=_("Staff member"), queryset=get_user_model().objects.none())
+    duties = forms.CharField(label=_("Duties"), max_length=300, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False, help_text=_("Empty: from the profile."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["staff"].queryset = (
+            get_user_model().objects.filter(is_active=True, profile__isnull=False).order_by("username")
+        )

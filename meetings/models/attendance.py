@@ -1,0 +1,187 @@
+"""Attendees, their seats and their attendance (sign-in by QR token or at the desk)."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from bureau.models import Department, TimeStampedModel
+from bureau.scoping import ScopedQuerySet, sees_all_departments
+
+TOKEN_BYTES = 24  # 192 bits from the OS's CSPRNG; the URL-safe text is 32 characters
+
+
+def new_checkin_token():
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+class AttendanceStatus(models.TextChoices):
+    PENDING = "pending", _("Not signed in")
+    ON_TIME = "on_time", _("On time")
+    LATE = "late", _("Late")
+    LEFT_EARLY = "left_early", _("Left early")
+    ABSENT = "absent", _("Absent")
+    EXCUSED = "excused", _("Excused")
+
+
+class CheckInMethod(models.TextChoices):
+    QR = "qr", _("QR code")
+    DESK = "desk", _("At the desk")
+
+
+SIGNED_IN_STATUSES = (AttendanceStatus.ON_TIME, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY)
+
+
+class MeetingBoundQuerySet(ScopedQuerySet):
+    """Rows that belong to a meeting are scoped exactly as the meeting is (Meeting.objects.for_user)."""
+
+    meeting_path = "meeting"
+
+    def for_user(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        if sees_all_departments(user):
+            return self
+        from meetings.models.meeting import Meeting
+
+        return self.filter(**{f"{self.meeting_path}__in": Meeting.objects.for_user(user).values("pk")})
+
+
+class AttendeeQuerySet(MeetingBoundQuerySet):
+    def in_protocol_order(self):
+        return self.order_by("protocol_order", "id")
+
+
+class Attendee(TimeStampedModel):
+    """One invited person of one meeting: who, in which protocol order, where they sit, and whether
+    and when they came. `token` is the secret in the QR code of their notice and seat card."""
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting", verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="attendees"
+    )
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("department"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meeting_attendances",
+        help_text=_("Empty for people from outside the county's units."),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meeting_attendances",
+    )
+    name = models.CharField(_("name"), max_length=50)
+    organisation = models.CharField(
+        _("organisation"), max_length=100, blank=True, help_text=_("For outside guests: the unit they come from.")
+    )
+    title = models.CharField(_("position"), max_length=50, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    protocol_order = models.PositiveIntegerField(
+        _("protocol order"), default=100, help_text=_("1 is the most senior; seats are assigned in this order.")
+    )
+    seat_row = models.PositiveSmallIntegerField(_("row"), null=True, blank=True)
+    seat_number = models.PositiveSmallIntegerField(_("seat"), null=True, blank=True)
+    token = models.CharField(_("check-in token"), max_length=64, unique=True, editable=False, default=new_checkin_token)
+    status = models.CharField(
+        _("attendance"), max_length=12, choices=AttendanceStatus.choices, default=AttendanceStatus.PENDING
+    )
+    is_late = models.BooleanField(_("late"), default=False)
+    checked_in_at = models.DateTimeField(_("signed in at"), null=True, blank=True)
+    check_in_method = models.CharField(_("signed in by"), max_length=4, choices=CheckInMethod.choices, blank=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("signed in by desk staff"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    left_at = models.DateTimeField(_("left at"), null=True, blank=True)
+    excuse_reason = models.CharField(_("reason for leave"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    objects = AttendeeQuerySet.as_manager()
+    scope_department_field = "meeting__host_department"
+
+    class Meta:
+        verbose_name = _("attendee")
+        verbose_name_plural = _("attendees")
+        ordering = ["meeting", "protocol_order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "seat_row", "seat_number"],
+                name="attendee_one_person_per_seat",
+                violation_error_message=_("Somebody else already sits in this seat."),
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "user"],
+                condition=Q(user__isnull=False),
+                name="attendee_invited_once",
+                violation_error_message=_("This person is already invited to this meeting."),
+            ),
+            models.CheckConstraint(
+                condition=Q(seat_row__isnull=True, seat_number__isnull=True) | Q(seat_row__gte=1, seat_number__gte=1),
+                name="attendee_seat_row_and_number",
+                violation_error_message=_("A seat needs both its row and its number."),
+            ),
+            models.CheckConstraint(
+                condition=Q(protocol_order__gte=1),
+                name="attendee_protocol_order_positive",
+                violation_error_message=_("The protocol order starts at 1."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=AttendanceStatus.EXCUSED) | ~Q(excuse_reason=""),
+                name="attendee_excused_has_reason",
+                violation_error_message=_("Leave (请假) needs a reason."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=SIGNED_IN_STATUSES) | Q(checked_in_at__isnull=False),
+                name="attendee_signed_in_has_time",
+                violation_error_message=_("A signed-in attendee needs the sign-in time."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=AttendanceStatus.LEFT_EARLY) | Q(left_at__isnull=False),
+                name="attendee_left_early_has_time",
+                violation_error_message=_("Leaving early needs the time of leaving."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["meeting", "department"]),
+            models.Index(fields=["department", "status"]),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:attendee", args=[self.pk])
+
+    def get_checkin_url(self):
+        return reverse("meetings:checkin", args=[self.token])
+
+    @property
+    def unit_label(self):
+        """The unit printed under the name: the department's short name or the guest's organisation."""
+        if self.department_id:
+            return self.department.short_name or self.department.name
+        return self.organisation
+
+    @property
+    def seat_label(self):
+        if self.seat_row is None:
+            return ""
+        return _("Row %(row)s, seat %(seat)s") % {"row": self.seat_row, "seat": self.seat_number}
+
+    @property
+    def is_signed_in(self):
+        return self.checked_in_at is not None

@@ -1,0 +1,328 @@
+"""Attendees, seating and attendance: invitations, protocol seating, sign-in, leaving early, leave."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from bureau.models import StaffProfile
+from meetings.choices import MeetingStatus
+from meetings.models import AttendanceStatus, Attendee, CheckInMethod, Meeting
+
+DEFAULT_LATE_GRACE_MINUTES = 5
+# Sign-in (by QR or at the desk) is open on the meeting's day(s) while it is in one of these statuses.
+CHECK_IN_STATUSES = (MeetingStatus.APPROVED, MeetingStatus.PREPARING, MeetingStatus.IN_PROGRESS)
+# Leave and leaving early can also be recorded after the meeting, until it is settled.
+RECORDING_STATUSES = (*CHECK_IN_STATUSES, MeetingStatus.HELD)
+# The invitation list can change until the meeting is held.
+INVITING_STATUSES = (
+    MeetingStatus.DRAFT,
+    MeetingStatus.SUBMITTED,
+    MeetingStatus.APPROVED,
+    MeetingStatus.PREPARING,
+    MeetingStatus.IN_PROGRESS,
+)
+
+
+def late_grace():
+    """Minutes after the start an attendee still counts as on time (setting MEETINGS_LATE_GRACE_MINUTES)."""
+    return datetime.timedelta(minutes=getattr(settings, "MEETINGS_LATE_GRACE_MINUTES", DEFAULT_LATE_GRACE_MINUTES))
+
+
+def is_late(*, meeting, at):
+    """Late means signed in after start + grace; exactly at the limit is still on time."""
+    return at > meeting.start_at + late_grace()
+
+
+def _short(dt):
+    return date_format(timezone.localtime(dt), "SHORT_DATETIME_FORMAT")
+
+
+def _time(dt):
+    return timezone.localtime(dt).strftime("%H:%M")
+
+
+def check_in_refusal(*, meeting, now=None):
+    """Why sign-in is closed for this meeting now, or None when it is open."""
+    now = now or timezone.now()
+    if meeting.status not in CHECK_IN_STATUSES:
+        return _("Sign-in is closed: the meeting is %(status)s.") % {"status": meeting.get_status_display()}
+    today = timezone.localdate(now)
+    first_day = timezone.localdate(meeting.start_at)
+    last_day = timezone.localdate(meeting.end_at)
+    if today < first_day:
+        return _("Sign-in opens on the day of the meeting (%(day)s).") % {"day": first_day.isoformat()}
+    if today > last_day:
+        return _("Sign-in is closed: the meeting was on %(day)s.") % {"day": first_day.isoformat()}
+    return None
+
+
+def _save(attendee, actor, reason=None):
+    attendee._history_user = actor
+    if reason:
+        attendee._change_reason = reason
+    attendee.save()
+    return attendee
+
+
+def _check_inviting(meeting):
+    if meeting.status not in INVITING_STATUSES:
+        raise ValidationError(
+            _("The list of attendees is closed: the meeting is %(status)s.") % {"status": meeting.get_status_display()},
+            code="meeting_status",
+        )
+
+
+def person_name(user):
+    """Surname then given name, without a space (王会务), as a Chinese name is written."""
+    name = f"{user.last_name}{user.first_name}".strip()
+    return name or user.get_username()
+
+
+def _next_protocol_order(meeting):
+    last = meeting.attendees.order_by("-protocol_order").values_list("protocol_order", flat=True).first()
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def attendee_invite_department(*, meeting, actor, department, titles=None):
+    """Invite the staff of a department (everyone with a staff profile there, or those with the given
+    titles); people already invited are skipped. Returns the new attendees."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _check_inviting(meeting)
+    invited = set(meeting.attendees.exclude(user=None).values_list("user_id", flat=True))
+    profiles = StaffProfile.objects.filter(department=department, user__is_active=True).select_related("user")
+    if titles:
+        profiles = profiles.filter(title__in=titles)
+    order = _next_protocol_order(meeting)
+    new = []
+    for profile in profiles.order_by("user__last_name", "user__first_name", "user__username"):
+        if profile.user_id in invited:
+            continue
+        new.append(
+            Attendee(
+                meeting=meeting,
+                department=department,
+                user=profile.user,
+                name=person_name(profile.user),
+                title=profile.title,
+                phone=profile.phone,
+                protocol_order=order,
+            )
+        )
+        order += 1
+    if not new and not profiles.exists():
+        raise ValidationError(
+            {"department": _("%(department)s has no staff on record to invite.") % {"department": department}}
+        )
+    bulk_create_with_history(new, Attendee, default_user=actor)
+    return new
+
+
+@transaction.atomic
+def attendee_add(*, meeting, actor, name, organisation="", department=None, title="", phone="", protocol_order=None):
+    """Invite one person by name (an outside guest, or someone without an account)."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _check_inviting(meeting)
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": _("Enter the attendee's name.")})
+    if department is None and not organisation.strip():
+        raise ValidationError({"organisation": _("Give the department or, for an outside guest, the organisation.")})
+    attendee = Attendee(
+        meeting=meeting,
+        name=name,
+        organisation=organisation.strip(),
+        department=department,
+        title=title,
+        phone=phone,
+        protocol_order=protocol_order or _next_protocol_order(meeting),
+    )
+    return _save(attendee, actor)
+
+
+def protocol_seat_order(seats_per_row):
+    """Seat numbers of one row in the order they are filled.
+
+    Seats are numbered 1…n from left to right as the attendees sit (facing the front). The most
+    senior sits in the centre; then the next ones alternate left and right of them, left first
+    (以左为尊, the rule of Party and government meetings). With an even number of seats the two
+    middle seats come first, the left one before the right one. In one sentence: seats by distance
+    from the centre of the row, the left seat first when two are equally far.
+    """
+    centre = (seats_per_row + 1) / 2
+    return sorted(range(1, seats_per_row + 1), key=lambda seat: (abs(seat - centre), seat))
+
+
+def protocol_seats(rows, seats_per_row):
+    """[(row, seat)] in protocol order: the front row first, each row from its centre outwards."""
+    order = protocol_seat_order(seats_per_row)
+    return [(row, seat) for row in range(1, rows + 1) for seat in order]
+
+
+@transaction.atomic
+def meeting_seats_assign(*, meeting, actor, rows, seats_per_row):
+    """Seat every attendee not on leave by protocol order (ties: the order they were invited).
+    Replaces earlier seats, manual changes included. Returns the attendees in seat order."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _check_inviting(meeting)
+    if rows < 1 or seats_per_row < 1:
+        raise ValidationError({"rows": _("A seating plan needs at least one row of at least one seat.")})
+    attendees = list(meeting.attendees.exclude(status=AttendanceStatus.EXCUSED).in_protocol_order())
+    capacity = rows * seats_per_row
+    if len(attendees) > capacity:
+        raise ValidationError(
+            {
+                "rows": _("%(rows)s rows × %(seats)s seats = %(capacity)s seats, but %(count)s attendees need one.")
+                % {"rows": rows, "seats": seats_per_row, "capacity": capacity, "count": len(attendees)}
+            }
+        )
+    # Free every seat first: the seat is unique per meeting, and one UPDATE may move A into B's seat.
+    meeting.attendees.exclude(seat_row=None).update(seat_row=None, seat_number=None)
+    excused = list(meeting.attendees.filter(status=AttendanceStatus.EXCUSED))
+    for attendee, (row, seat) in zip(attendees, protocol_seats(rows, seats_per_row), strict=False):
+        attendee.seat_row, attendee.seat_number = row, seat
+    for attendee in excused:
+        attendee.seat_row = attendee.seat_number = None
+    bulk_update_with_history(
+        attendees + excused,
+        Attendee,
+        ["seat_row", "seat_number"],
+        default_user=actor,
+        default_change_reason=_("Seats assigned by protocol order"),
+    )
+    return attendees
+
+
+@transaction.atomic
+def attendee_seat_set(*, attendee, actor, row, seat):
+    """A manual seat change. A taken seat is refused with the name of who sits there."""
+    attendee = Attendee.objects.select_for_update().select_related("meeting").get(pk=attendee.pk)
+    _check_inviting(attendee.meeting)
+    if (row is None) != (seat is None):
+        raise ValidationError({"seat_number": _("A seat needs both its row and its number.")})
+    if row is not None:
+        taken = (
+            Attendee.objects.filter(meeting_id=attendee.meeting_id, seat_row=row, seat_number=seat)
+            .exclude(pk=attendee.pk)
+            .first()
+        )
+        if taken:
+            raise ValidationError(
+                {
+                    "seat_number": _("Row %(row)s, seat %(seat)s is already taken by %(name)s.")
+                    % {"row": row, "seat": seat, "name": taken.name}
+                }
+            )
+    attendee.seat_row, attendee.seat_number = row, seat
+    return _save(attendee, actor)
+
+
+@transaction.atomic
+def attendee_check_in(*, attendee, actor=None, method=CheckInMethod.QR, now=None):
+    """Sign one attendee in. Returns (attendee, changed): a second sign-in changes nothing.
+
+    `actor` is the desk staff member, or None when the attendee signs in with their own QR token."""
+    now = now or timezone.now()
+    attendee = Attendee.objects.select_for_update().select_related("meeting").get(pk=attendee.pk)
+    if attendee.checked_in_at is not None:
+        return attendee, False
+    refusal = check_in_refusal(meeting=attendee.meeting, now=now)
+    if refusal:
+        raise ValidationError(refusal, code="check_in_closed")
+    late = is_late(meeting=attendee.meeting, at=now)
+    attendee.checked_in_at = now
+    attendee.check_in_method = method
+    attendee.checked_in_by = actor if method == CheckInMethod.DESK else None
+    attendee.is_late = late
+    attendee.status = AttendanceStatus.LATE if late else AttendanceStatus.ON_TIME
+    return _save(attendee, actor), True
+
+
+def already_signed_in_message(attendee):
+    return _("%(name)s already signed in at %(when)s.") % {
+        "name": attendee.name,
+        "when": _short(attendee.checked_in_at),
+    }
+
+
+@transaction.atomic
+def attendee_mark_left_early(*, attendee, actor, at=None):
+    at = at or timezone.now()
+    attendee = Attendee.objects.select_for_update().select_related("meeting").get(pk=attendee.pk)
+    meeting = attendee.meeting
+    if meeting.status not in RECORDING_STATUSES:
+        raise ValidationError(
+            _("Attendance can't be changed: the meeting is %(status)s.") % {"status": meeting.get_status_display()}
+        )
+    if attendee.checked_in_at is None:
+        raise ValidationError({"left_at": _("%(name)s has not signed in, so cannot leave early.") % {"name": attendee}})
+    if attendee.left_at is not None:
+        raise ValidationError(
+            {
+                "left_at": _("%(name)s was already marked as leaving at %(when)s.")
+                % {"name": attendee, "when": _short(attendee.left_at)}
+            }
+        )
+    if at >= meeting.end_at:
+        raise ValidationError(
+            {
+                "left_at": _("The meeting ends at %(end)s; leaving then is not leaving early.")
+                % {"end": _time(meeting.end_at)}
+            }
+        )
+    if at < attendee.checked_in_at:
+        raise ValidationError(
+            {
+                "left_at": _("The time of leaving is before the sign-in at %(when)s.")
+                % {"when": _time(attendee.checked_in_at)}
+            }
+        )
+    attendee.left_at = at
+    attendee.status = AttendanceStatus.LEFT_EARLY
+    return _save(attendee, actor)
+
+
+@transaction.atomic
+def attendee_excuse(*, attendee, actor, reason):
+    """Leave (请假) for the meeting, with its reason."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Leave (请假) needs a reason.")})
+    attendee = Attendee.objects.select_for_update().select_related("meeting").get(pk=attendee.pk)
+    meeting = attendee.meeting
+    if meeting.status not in (*INVITING_STATUSES, MeetingStatus.HELD):
+        raise ValidationError(
+            _("Attendance can't be changed: the meeting is %(status)s.") % {"status": meeting.get_status_display()}
+        )
+    if attendee.checked_in_at is not None:
+        raise ValidationError(
+            {
+                "reason": _("%(name)s signed in at %(when)s; mark them as leaving early instead.")
+                % {"name": attendee, "when": _short(attendee.checked_in_at)}
+            }
+        )
+    attendee.status = AttendanceStatus.EXCUSED
+    attendee.excuse_reason = reason
+    return _save(attendee, actor, reason=reason[:100])
+
+
+@transaction.atomic
+def meeting_attendance_close(*, meeting, actor):
+    """After the meeting: everyone still not signed in (and not on leave) is absent. Returns how many."""
+    if meeting.end_at > timezone.now() and meeting.status not in (MeetingStatus.HELD, MeetingStatus.SETTLED):
+        raise ValidationError(
+            _("Attendance is closed after the meeting ends (%(end)s).") % {"end": _short(meeting.end_at)}
+        )
+    pending = list(meeting.attendees.select_for_update().filter(status=AttendanceStatus.PENDING))
+    if not pending:
+        return 0
+    for attendee in pending:
+        attendee.status = AttendanceStatus.ABSENT
+    bulk_update_with_history(pending, Attendee, ["status"], default_user=actor)
+    return len(pending)

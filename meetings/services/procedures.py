@@ -1,0 +1,125 @@
+"""Procedures: each meeting's own checklist, and the work plan of county-wide meetings and major events."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from meetings.choices import MeetingStatus
+from meetings.models import Meeting, MeetingProcedureStep, ProcedurePhase, ProcedureTemplate, WorkPlan
+from meetings.models.procedures import WorkPlanAssignment
+
+# A meeting that will not take place gets no checklist.
+NO_CHECKLIST_STATUSES = (MeetingStatus.REJECTED, MeetingStatus.CANCELLED)
+
+
+def procedure_due_at(*, meeting, phase, offset_hours):
+    """Before/during: counted from the start; after: counted from the end."""
+    reference = meeting.end_at if phase == ProcedurePhase.POST else meeting.start_at
+    return reference + datetime.timedelta(hours=offset_hours)
+
+
+def _save(obj, actor, **kwargs):
+    obj._history_user = actor
+    obj.save(**kwargs)
+    return obj
+
+
+@transaction.atomic
+def meeting_procedures_create(*, meeting, actor):
+    """Copy every active template step the meeting does not have yet; returns the new steps.
+
+    Idempotent: a second call adds nothing (and a step added to the templates later is added then)."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status in NO_CHECKLIST_STATUSES:
+        raise ValidationError(
+            _("A %(status)s meeting gets no procedure checklist.") % {"status": meeting.get_status_display()},
+            code="meeting_status",
+        )
+    existing = set(meeting.procedure_steps.exclude(template=None).values_list("template_id", flat=True))
+    steps = [
+        MeetingProcedureStep(
+            meeting=meeting,
+            template=template,
+            phase=template.phase,
+            order=template.order,
+            name=template.name,
+            due_at=procedure_due_at(meeting=meeting, phase=template.phase, offset_hours=template.due_offset_hours),
+        )
+        for template in ProcedureTemplate.objects.filter(active=True).order_by("phase", "order", "id")
+        if template.pk not in existing
+    ]
+    if steps:
+        bulk_create_with_history(steps, MeetingProcedureStep, default_user=actor)
+    return steps
+
+
+@transaction.atomic
+def procedure_step_complete(*, step, actor, note=""):
+    step = MeetingProcedureStep.objects.select_for_update().get(pk=step.pk)
+    if step.done_at is not None:
+        raise ValidationError(
+            _("“%(step)s” was already marked done at %(when)s.")
+            % {"step": step.name, "when": date_format(timezone.localtime(step.done_at), "SHORT_DATETIME_FORMAT")},
+            code="already_done",
+        )
+    step.done_at = timezone.now()
+    step.done_by = actor
+    if note:
+        step.note = note
+    return _save(step, actor)
+
+
+@transaction.atomic
+def procedure_step_reopen(*, step, actor):
+    step = MeetingProcedureStep.objects.select_for_update().get(pk=step.pk)
+    step.done_at = None
+    step.done_by = None
+    return _save(step, actor)
+
+
+@transaction.atomic
+def meeting_work_plan_create(*, meeting, actor, is_major_event=False, chief=None):
+    """The work plan (工作方案) exists for county-wide meetings and for major events only."""
+    if not (meeting.is_county_wide or is_major_event):
+        raise ValidationError(
+            {
+                "is_major_event": _(
+                    "A work plan is drawn up for county-wide meetings and major events only: "
+                    "mark the meeting as a major event to make one."
+                )
+            }
+        )
+    plan = WorkPlan.objects.filter(meeting=meeting).first()
+    if plan is None:
+        plan = _save(
+            WorkPlan(meeting=meeting, is_major_event=is_major_event, chief=chief or actor, created_by=actor), actor
+        )
+    return plan
+
+
+@transaction.atomic
+def work_plan_assign(*, plan, actor, post, staff, duties="", phone=""):
+    """Put one named person on one post (专人专岗)."""
+    if WorkPlanAssignment.objects.filter(plan=plan, post=post, staff=staff).exists():
+        raise ValidationError({"staff": _("This person already holds this post.")})
+    if not phone:
+        profile = getattr(staff, "profile", None)  # the reverse one-to-one's "missing" is an AttributeError
+        phone = profile.phone if profile else ""
+    assignment = WorkPlanAssignment(plan=plan, post=post, staff=staff, duties=duties, phone=phone)
+    try:
+        with transaction.atomic():
+            _save(assignment, actor)
+    except IntegrityError as exc:
+        raise ValidationError({"staff": _("This person already holds this post.")}) from exc
+    return assignment
+
+
+@transaction.atomic
+def work_plan_unassign(*, assignment, actor):
+    assignment._history_user = actor
+    assignment.delete()

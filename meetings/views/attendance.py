@@ -1,0 +1,367 @@
+"""Attendees, seating and attendance pages of one meeting, and the attendee register.
+
+Every page checks its model permission first (403), then finds the meeting through
+Meeting.objects.for_user (another department's meeting → 404)."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import NoReverseMatch, reverse
+from django.utils.encoding import escape_uri_path
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+from django.views.generic.edit import FormMixin
+
+from bureau.views import generic
+from meetings import pdf_attendance
+from meetings.forms.attendance import (
+    AttendeeAddForm,
+    AttendeeForm,
+    ExcuseForm,
+    InviteDepartmentForm,
+    LeftEarlyForm,
+    SeatAssignForm,
+)
+from meetings.models import AttendanceStatus, Attendee, CheckInMethod, Meeting
+from meetings.selectors.attendance import effective_status, meeting_attendance_board, meeting_has_ended
+from meetings.services import attendance as services
+from meetings.tables.attendance import AttendeeFilterSet, AttendeeTable
+
+
+def meeting_url(meeting):
+    """The meeting's own page (meetings-core), or its attendance board while that page is missing."""
+    try:
+        return meeting.get_absolute_url()
+    except NoReverseMatch:
+        return reverse("meetings:meeting_attendance", args=[meeting.pk])
+
+
+def error_text(exc):
+    return " ".join(exc.messages)
+
+
+def apply_error(form, exc):
+    """Put a service's ValidationError on the form: on its field where the form has one."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+class _LoadMeeting(View):
+    """Runs after the login and permission checks of the mixins before it."""
+
+    meeting_select_related = ("host_department", "venue_room__building")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.meeting = self.load_meeting()
+        return super().dispatch(request, *args, **kwargs)
+
+    def load_meeting(self):
+        meetings = Meeting.objects.for_user(self.request.user).select_related(*self.meeting_select_related)
+        return get_object_or_404(meetings, pk=self.kwargs["pk"])
+
+
+class MeetingBoundMixin(LoginRequiredMixin, PermissionRequiredMixin, _LoadMeeting):
+    """A page of one meeting (URL kwarg `pk` = the meeting)."""
+
+    permission_required = "meetings.view_attendee"
+    tab = None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context.update(
+            meeting=self.meeting,
+            meeting_url=meeting_url(self.meeting),
+            tab=self.tab,
+            can_manage_attendees=user.has_perm("meetings.change_attendee"),
+            can_view_procedures=user.has_perm("meetings.view_meetingprocedurestep"),
+            can_view_work_plan=user.has_perm("meetings.view_workplan"),
+        )
+        return context
+
+    def back(self):
+        return redirect(self.success_url_name, self.meeting.pk)
+
+
+class AttendeeBoundMixin(MeetingBoundMixin):
+    """A desk action on one attendee (URL kwarg `pk` = the attendee)."""
+
+    permission_required = "meetings.change_attendee"
+
+    def load_meeting(self):
+        # Attendee.objects.for_user scopes through Meeting.objects.for_user.
+        attendees = Attendee.objects.for_user(self.request.user).select_related(
+            "meeting__host_department", "meeting__venue_room__building", "department"
+        )
+        self.attendee = get_object_or_404(attendees, pk=self.kwargs["pk"])
+        return self.attendee.meeting
+
+    def back(self):
+        return redirect("meetings:meeting_attendance", self.meeting.pk)
+
+
+def pdf_file_response(pdf, filename):
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f"inline; filename*=UTF-8''{escape_uri_path(filename)}"
+    return response
+
+
+# --- attendees and seating -------------------------------------------------------------------
+
+
+class MeetingAttendeesView(MeetingBoundMixin, TemplateView):
+    template_name = "meetings/attendance/attendees.html"
+    tab = "attendees"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        attendees = list(self.meeting.attendees.select_related("department").in_protocol_order())
+        count = len([a for a in attendees if a.status != AttendanceStatus.EXCUSED])
+        per_row = min(max(count, 1), 12)
+        context.update(
+            attendees=attendees,
+            invite_form=InviteDepartmentForm(),
+            add_form=AttendeeAddForm(),
+            seat_form=SeatAssignForm(initial={"rows": max(1, -(-count // per_row)), "seats_per_row": per_row}),
+            can_add_attendees=self.request.user.has_perm("meetings.add_attendee"),
+        )
+        return context
+
+
+class _AttendeesPostView(MeetingBoundMixin, View):
+    http_method_names = ["post"]
+    permission_required = "meetings.add_attendee"
+    success_url_name = "meetings:meeting_attendees"
+    form_class = None
+
+    def post(self, request, *args, **kwargs):
+        form = self.form_class(request.POST)
+        if not form.is_valid():
+            for field, errors in form.errors.items():
+                label = form.fields[field].label if field in form.fields else ""
+                messages.error(request, f"{label}：{' '.join(errors)}" if label else " ".join(errors))
+            return self.back()
+        try:
+            self.act(form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, error_text(exc))
+        return self.back()
+
+
+class MeetingAttendeesInviteView(_AttendeesPostView):
+    form_class = InviteDepartmentForm
+
+    def act(self, data):
+        new = services.attendee_invite_department(
+            meeting=self.meeting, actor=self.request.user, department=data["department"], titles=data["titles"]
+        )
+        messages.success(
+            self.request,
+            _("%(count)s people of %(department)s invited.") % {"count": len(new), "department": data["department"]},
+        )
+
+
+class MeetingAttendeeAddView(_AttendeesPostView):
+    form_class = AttendeeAddForm
+
+    def act(self, data):
+        attendee = services.attendee_add(meeting=self.meeting, actor=self.request.user, **data)
+        messages.success(self.request, _("%(name)s invited.") % {"name": attendee.name})
+
+
+class MeetingSeatsAssignView(_AttendeesPostView):
+    form_class = SeatAssignForm
+    permission_required = "meetings.change_attendee"
+
+    def act(self, data):
+        seated = services.meeting_seats_assign(
+            meeting=self.meeting, actor=self.request.user, rows=data["rows"], seats_per_row=data["seats_per_row"]
+        )
+        messages.success(self.request, _("%(count)s attendees seated by protocol order.") % {"count": len(seated)})
+
+
+class MeetingSeatCardsPdfView(MeetingBoundMixin, View):
+    """Seat cards carry each attendee's sign-in QR code: only the meeting centre prints them."""
+
+    permission_required = "meetings.change_attendee"
+
+    def get(self, request, *args, **kwargs):
+        attendees = self.meeting.attendees.exclude(status=AttendanceStatus.EXCUSED).select_related("department")
+        attendees = attendees.order_by("seat_row", "seat_number", "protocol_order", "id")
+        pdf = pdf_attendance.seat_cards_pdf(meeting=self.meeting, attendees=attendees, request=request)
+        return pdf_file_response(pdf, f"{self.meeting.title}-座位牌.pdf")
+
+
+class MeetingNoticesPdfView(MeetingBoundMixin, View):
+    permission_required = "meetings.change_attendee"
+
+    def get(self, request, *args, **kwargs):
+        attendees = self.meeting.attendees.select_related("department").in_protocol_order()
+        pdf = pdf_attendance.notices_pdf(meeting=self.meeting, attendees=attendees, request=request)
+        return pdf_file_response(pdf, f"{self.meeting.title}-参会通知.pdf")
+
+
+class MeetingSeatingChartPdfView(MeetingBoundMixin, View):
+    def get(self, request, *args, **kwargs):
+        attendees = self.meeting.attendees.exclude(status=AttendanceStatus.EXCUSED).select_related("department")
+        pdf = pdf_attendance.seating_chart_pdf(meeting=self.meeting, attendees=attendees, request=request)
+        return pdf_file_response(pdf, f"{self.meeting.title}-座次图.pdf")
+
+
+# --- attendance board and desk ---------------------------------------------------------------
+
+
+class MeetingAttendanceView(MeetingBoundMixin, TemplateView):
+    template_name = "meetings/attendance/board.html"
+    tab = "attendance"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        ended = meeting_has_ended(self.meeting)
+        attendees = list(self.meeting.attendees.select_related("department").in_protocol_order())
+        for attendee in attendees:
+            attendee.effective = effective_status(attendee, ended=ended)
+        context.update(
+            board=meeting_attendance_board(meeting=self.meeting),
+            attendees=attendees,
+            refusal=services.check_in_refusal(meeting=self.meeting),
+            grace_minutes=int(services.late_grace().total_seconds() // 60),
+            can_close=ended and any(a.status == AttendanceStatus.PENDING for a in attendees),
+        )
+        return context
+
+
+class AttendeeCheckInDeskView(AttendeeBoundMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            attendee, changed = services.attendee_check_in(
+                attendee=self.attendee, actor=request.user, method=CheckInMethod.DESK
+            )
+        except ValidationError as exc:
+            messages.error(request, error_text(exc))
+            return self.back()
+        if changed:
+            messages.success(request, _("%(name)s signed in.") % {"name": attendee.name})
+        else:
+            messages.info(request, services.already_signed_in_message(attendee))
+        return self.back()
+
+
+class _AttendeeFormView(AttendeeBoundMixin, FormMixin, TemplateView):
+    template_name = "meetings/attendance/attendee_action.html"
+    tab = "attendance"
+    title = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(attendee=self.attendee, title=self.title)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if form.is_valid():
+            try:
+                self.act(form)
+            except ValidationError as exc:
+                apply_error(form, exc)
+                return self.form_invalid(form)
+            return self.back()
+        return self.form_invalid(form)
+
+
+class AttendeeLeftEarlyView(_AttendeeFormView):
+    form_class = LeftEarlyForm
+
+    @property
+    def title(self):
+        return _("Left early: %(name)s") % {"name": self.attendee.name}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "meeting": self.meeting}
+
+    def act(self, form):
+        services.attendee_mark_left_early(attendee=self.attendee, actor=self.request.user, at=form.left_at_datetime())
+        messages.success(self.request, _("%(name)s marked as leaving early.") % {"name": self.attendee.name})
+
+
+class AttendeeExcuseView(_AttendeeFormView):
+    form_class = ExcuseForm
+
+    @property
+    def title(self):
+        return _("Leave (请假): %(name)s") % {"name": self.attendee.name}
+
+    def get_initial(self):
+        return {"reason": self.attendee.excuse_reason}
+
+    def act(self, form):
+        services.attendee_excuse(attendee=self.attendee, actor=self.request.user, reason=form.cleaned_data["reason"])
+        messages.success(self.request, _("Leave recorded for %(name)s.") % {"name": self.attendee.name})
+
+
+class MeetingAttendanceCloseView(MeetingBoundMixin, View):
+    http_method_names = ["post"]
+    permission_required = "meetings.change_attendee"
+    success_url_name = "meetings:meeting_attendance"
+
+    def post(self, request, *args, **kwargs):
+        try:
+            count = services.meeting_attendance_close(meeting=self.meeting, actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, error_text(exc))
+        else:
+            messages.success(request, _("%(count)s attendees who never signed in marked absent.") % {"count": count})
+        return self.back()
+
+
+# --- the attendee register (generic views) ---------------------------------------------------
+
+
+class AttendeeListView(generic.ObjectListView):
+    model = Attendee
+    table_class = AttendeeTable
+    filterset_class = AttendeeFilterSet
+    select_related = ("meeting", "department")
+
+
+class AttendeeView(generic.ObjectDetailView):
+    model = Attendee
+    select_related = ("meeting", "department", "user", "checked_in_by")
+    fields = [
+        "meeting",
+        "name",
+        "department",
+        "organisation",
+        "title",
+        "phone",
+        "protocol_order",
+        "seat_row",
+        "seat_number",
+        "status",
+        "is_late",
+        "checked_in_at",
+        "check_in_method",
+        "checked_in_by",
+        "left_at",
+        "excuse_reason",
+    ]
+
+
+class AttendeeHistoryView(generic.ObjectHistoryView):
+    model = Attendee
+
+
+class AttendeeEditView(generic.ObjectEditView):
+    model = Attendee
+    form_class = AttendeeForm
+
+    def get_success_url(self):
+        return reverse("meetings:meeting_attendees", args=[self.object.meeting_id])

@@ -1,0 +1,56 @@
+"""The QR sign-in page: /meetings/checkin/<token>/ — no login (outside guests have no account).
+
+The token alone identifies the attendee and signs in that attendee only. GET shows who it is and
+a button; the tap is a POST with CSRF protection. A second sign-in changes nothing; an unknown or
+forged token answers 404."""
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.cache import never_cache
+
+from meetings.models import AttendanceStatus, Attendee, CheckInMethod
+from meetings.services import attendance as services
+
+TEMPLATE = "meetings/checkin/checkin.html"
+
+
+@method_decorator(never_cache, name="dispatch")
+class CheckInView(View):
+    http_method_names = ["get", "post"]
+
+    def dispatch(self, request, *args, **kwargs):
+        token = kwargs["token"]
+        self.attendee = (
+            Attendee.objects.select_related("meeting__venue_room__building", "department").filter(token=token).first()
+            if 20 <= len(token) <= 64
+            else None
+        )
+        if self.attendee is None:
+            return render(request, "meetings/checkin/invalid.html", status=404)
+        return super().dispatch(request, *args, **kwargs)
+
+    def context(self, **extra):
+        attendee = self.attendee
+        return {
+            "attendee": attendee,
+            "meeting": attendee.meeting,
+            "refusal": None if attendee.is_signed_in else services.check_in_refusal(meeting=attendee.meeting),
+            "excused": attendee.status == AttendanceStatus.EXCUSED,
+            **extra,
+        }
+
+    def get(self, request, *args, **kwargs):
+        just_done = request.GET.get("done") == "1" and self.attendee.is_signed_in
+        return render(request, TEMPLATE, self.context(just_done=just_done))
+
+    def post(self, request, *args, **kwargs):
+        try:
+            attendee, changed = services.attendee_check_in(attendee=self.attendee, actor=None, method=CheckInMethod.QR)
+        except ValidationError as exc:
+            return render(request, TEMPLATE, self.context(error=" ".join(exc.messages)), status=409)
+        if changed:
+            return redirect(f"{attendee.get_checkin_url()}?done=1")
+        self.attendee = attendee
+        return render(request, TEMPLATE, self.context(already=services.already_signed_in_message(attendee)))

@@ -1,0 +1,80 @@
+"""Permission rows for the procedures, work plan, attendees, seating and attendance pages."""
+
+from types import SimpleNamespace
+
+from meetings.choices import MeetingStatus
+from meetings.models import ProcedureTemplate
+from tests.meetings.attendance_factories import (
+    AttendeeFactory,
+    ProcedureStepFactory,
+    WorkPlanAssignmentFactory,
+    WorkPlanFactory,
+)
+from tests.meetings.factories import MeetingFactory
+from tests.permission_matrix import PUBLIC, Role, Row, roles
+
+OBJECTS = {
+    "attendance_meeting": lambda world, department: MeetingFactory(
+        host_department=department, status=MeetingStatus.APPROVED
+    ),
+    "attendee": lambda world, department: AttendeeFactory(meeting__host_department=department),
+    "procedurestep": lambda world, department: ProcedureStepFactory(meeting__host_department=department),
+    "workplan_meeting": lambda world, department: WorkPlanFactory(meeting__host_department=department).meeting,
+    "workplanassignment": lambda world, department: WorkPlanAssignmentFactory(
+        plan__meeting__host_department=department
+    ),
+    "proceduretemplate": lambda world, department: ProcedureTemplate.objects.order_by("pk").first(),
+    # The check-in URL takes the attendee's token, not a pk: the runner reverses with `obj.pk`.
+    "checkin_token": lambda world, department: SimpleNamespace(
+        pk=AttendeeFactory(meeting__host_department=department).token
+    ),
+}
+
+CENTRE = roles(Role.MEETING_CENTRE)
+PROCEDURE_VIEWERS = roles(Role.LEADERSHIP, Role.MEETING_CENTRE)
+ATTENDANCE_VIEWERS = roles(Role.LEADERSHIP, Role.MEETING_CENTRE, Role.DEPARTMENT_HEADS, Role.STAFF)
+POST_ONLY = 405  # a GET on a form-action URL, after the permission and scoping checks
+
+ROWS = [
+    # procedures
+    Row("meetings:meeting_procedures", allow=PROCEDURE_VIEWERS, obj="attendance_meeting"),
+    Row("meetings:meeting_procedures_create", allow=CENTRE, obj="attendance_meeting", status=POST_ONLY),
+    Row("meetings:procedurestep_done", allow=CENTRE, obj="procedurestep", status=POST_ONLY),
+    Row("meetings:procedurestep_reopen", allow=CENTRE, obj="procedurestep", status=POST_ONLY),
+    Row("meetings:procedurestep_edit", allow=CENTRE, obj="procedurestep"),
+    Row("meetings:proceduretemplate_list", allow=PROCEDURE_VIEWERS),
+    Row("meetings:proceduretemplate", allow=PROCEDURE_VIEWERS, obj="proceduretemplate", scoped=False),
+    Row("meetings:proceduretemplate_history", allow=PROCEDURE_VIEWERS, obj="proceduretemplate", scoped=False),
+    Row("meetings:proceduretemplate_add", allow=CENTRE),
+    Row("meetings:proceduretemplate_edit", allow=CENTRE, obj="proceduretemplate", scoped=False),
+    Row("meetings:proceduretemplate_delete", allow=CENTRE, obj="proceduretemplate", scoped=False),
+    # work plan
+    Row("meetings:meeting_work_plan", allow=PROCEDURE_VIEWERS, obj="workplan_meeting"),
+    Row("meetings:meeting_work_plan_pdf", allow=PROCEDURE_VIEWERS, obj="workplan_meeting"),
+    Row("meetings:meeting_work_plan_create", allow=CENTRE, obj="attendance_meeting", status=POST_ONLY),
+    Row("meetings:meeting_work_plan_assign", allow=CENTRE, obj="workplan_meeting", status=POST_ONLY),
+    Row("meetings:workplanassignment_delete", allow=CENTRE, obj="workplanassignment", status=POST_ONLY),
+    # attendees and seating
+    Row("meetings:meeting_attendees", allow=ATTENDANCE_VIEWERS, obj="attendance_meeting"),
+    Row("meetings:meeting_attendees_invite", allow=CENTRE, obj="attendance_meeting", status=POST_ONLY),
+    Row("meetings:meeting_attendee_add", allow=CENTRE, obj="attendance_meeting", status=POST_ONLY),
+    Row("meetings:meeting_seats_assign", allow=CENTRE, obj="attendance_meeting", status=POST_ONLY),
+    Row("meetings:meeting_seating_chart", allow=ATTENDANCE_VIEWERS, obj="attendance_meeting"),
+    # seat cards and notices carry the sign-in QR codes: the meeting centre only
+    Row("meetings:meeting_seat_cards", allow=CENTRE, obj="attendance_meeting"),
+    Row("meetings:meeting_notices", allow=CENTRE, obj="attendance_meeting"),
+    # attendance
+    Row("meetings:meeting_attendance", allow=ATTENDANCE_VIEWERS, obj="attendance_meeting"),
+    Row("meetings:meeting_attendance_close", allow=CENTRE, obj="attendance_meeting", status=POST_ONLY),
+    Row("meetings:attendee_sign_in", allow=CENTRE, obj="attendee", status=POST_ONLY),
+    Row("meetings:attendee_left_early", allow=CENTRE, obj="attendee"),
+    Row("meetings:attendee_excuse", allow=CENTRE, obj="attendee"),
+    Row("meetings:attendee_edit", allow=CENTRE, obj="attendee"),
+    Row("meetings:attendee_list", allow=ATTENDANCE_VIEWERS),
+    Row("meetings:attendee", allow=ATTENDANCE_VIEWERS, obj="attendee"),
+    Row("meetings:attendee_history", allow=ATTENDANCE_VIEWERS, obj="attendee"),
+    # the QR page: no login; the token is the key. A valid token shows its attendee to anyone …
+    Row("meetings:checkin", allow=PUBLIC, obj="checkin_token", scoped=False),
+    # … and a forged one answers 404.
+    Row("meetings:checkin", allow=PUBLIC, kwargs={"token": "forged-token-0123456789abcdefghijkl"}, status=404),
+]

@@ -1,0 +1,173 @@
+"""Procedures: the seeded checklist, each meeting's copy (idempotent), progress, overdue, work plan."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from bureau.roles import Role
+from meetings.choices import MeetingStatus
+from meetings.models import MeetingProcedureStep, ProcedurePhase, ProcedureTemplate, WorkPlan
+from meetings.selectors.procedures import meeting_procedure_progress
+from meetings.services import procedures as services
+from tests.factories import make_user
+from tests.meetings.factories import MeetingFactory, local_dt
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seeded_templates_are_the_reference_bureaus_9_8_3():
+    counts = {phase: ProcedureTemplate.objects.filter(phase=phase).count() for phase in ProcedurePhase}
+    assert counts == {ProcedurePhase.PRE: 9, ProcedurePhase.IN: 8, ProcedurePhase.POST: 3}
+    names = set(ProcedureTemplate.objects.values_list("name", flat=True))
+    assert {"发送会议通知", "材料印制", "会场布置", "车辆安排", "食宿安排"} <= names
+    assert {"签到", "引导入座", "会议记录", "摄影摄像", "茶水服务"} <= names
+    assert {"会场清理", "经费结算", "资料归档"} <= names
+
+
+def test_copy_is_idempotent_and_dated_from_the_meeting():
+    actor = make_user(username="mc")
+    meeting = MeetingFactory(
+        status=MeetingStatus.APPROVED, start_at=local_dt(2026, 12, 10, 9), end_at=local_dt(2026, 12, 10, 12)
+    )
+    created = services.meeting_procedures_create(meeting=meeting, actor=actor)
+    assert len(created) == 20
+    assert services.meeting_procedures_create(meeting=meeting, actor=actor) == []
+    assert meeting.procedure_steps.count() == 20
+    notice = meeting.procedure_steps.get(name="发送会议通知")
+    assert notice.due_at == local_dt(2026, 12, 5, 9)  # five days before the start
+    archive = meeting.procedure_steps.get(name="资料归档")
+    assert archive.due_at == local_dt(2026, 12, 17, 12)  # a week after the end
+    assert notice.history.get().history_user == actor
+
+
+def test_a_template_added_later_is_added_by_the_next_call():
+    meeting = MeetingFactory(status=MeetingStatus.APPROVED)
+    services.meeting_procedures_create(meeting=meeting, actor=None)
+    ProcedureTemplate.objects.create(phase=ProcedurePhase.PRE, name="横幅制作", order=95, due_offset_hours=-48)
+    ProcedureTemplate.objects.filter(name="摄影摄像").update(active=False)
+    added = services.meeting_procedures_create(meeting=meeting, actor=None)
+    assert [step.name for step in added] == ["横幅制作"]
+    assert meeting.procedure_steps.count() == 21
+
+
+def test_no_checklist_for_a_cancelled_meeting():
+    with pytest.raises(ValidationError, match="gets no procedure checklist"):
+        services.meeting_procedures_create(meeting=MeetingFactory(status=MeetingStatus.CANCELLED), actor=None)
+
+
+def test_progress_per_phase_and_overdue():
+    actor = make_user(username="mc2")
+    now = timezone.now()
+    meeting = MeetingFactory(
+        status=MeetingStatus.PREPARING,
+        start_at=now + datetime.timedelta(hours=30),
+        end_at=now + datetime.timedelta(hours=33),
+    )
+    services.meeting_procedures_create(meeting=meeting, actor=actor)
+    steps = {step.name: step for step in meeting.procedure_steps.all()}
+    # Due more than a day before the start, i.e. already past: notice (-120 h), printing and meals (-48 h).
+    services.procedure_step_complete(step=steps["发送会议通知"], actor=actor)
+    progress = meeting_procedure_progress(meeting=meeting)
+    pre, during, post = progress["phases"]
+    assert (pre["done"], pre["total"]) == (1, 9)
+    assert (during["done"], during["total"]) == (0, 8)
+    assert (post["done"], post["total"]) == (0, 3)
+    assert (progress["done"], progress["total"]) == (1, 20)
+    assert sorted(step.name for step in progress["overdue"]) == ["材料印制", "食宿安排"]
+    services.procedure_step_complete(step=steps["材料印制"], actor=actor)
+    assert [s.name for s in meeting_procedure_progress(meeting=meeting)["overdue"]] == ["食宿安排"]
+
+
+def test_complete_twice_is_refused_and_reopen_works():
+    actor = make_user(username="mc3")
+    meeting = MeetingFactory(status=MeetingStatus.APPROVED)
+    services.meeting_procedures_create(meeting=meeting, actor=actor)
+    step = meeting.procedure_steps.get(name="会场布置")
+    step = services.procedure_step_complete(step=step, actor=actor)
+    assert step.done_by == actor and step.done_at is not None
+    with pytest.raises(ValidationError, match="already marked done"):
+        services.procedure_step_complete(step=step, actor=actor)
+    step = services.procedure_step_reopen(step=step, actor=actor)
+    assert step.done_at is None and step.done_by is None
+
+
+def test_procedures_page_shows_progress_and_overdue_and_marks_done(world, client):
+    now = timezone.now()
+    meeting = MeetingFactory(
+        host_department=world.own,
+        status=MeetingStatus.PREPARING,
+        start_at=now + datetime.timedelta(hours=30),
+        end_at=now + datetime.timedelta(hours=33),
+    )
+    centre = world.users[Role.MEETING_CENTRE]
+    client.force_login(centre)
+    url = reverse("meetings:meeting_procedures", args=[meeting.pk])
+    assert "Create the checklist" in client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    client.post(reverse("meetings:meeting_procedures_create", args=[meeting.pk]))
+    step = meeting.procedure_steps.get(name="食宿安排")
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "0 / 9" in page and "0 / 20" in page
+    assert "3 steps are overdue" in page  # notice (5 days before), printing and meals (2 days before)
+    response = client.post(reverse("meetings:procedurestep_done", args=[step.pk]))
+    assert response.status_code == 302
+    step.refresh_from_db()
+    assert step.done_by == centre
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "1 / 9" in page and "2 steps are overdue" in page
+
+
+def test_step_edit_sets_owner_and_due(world, client):
+    meeting = MeetingFactory(host_department=world.own, status=MeetingStatus.APPROVED)
+    services.meeting_procedures_create(meeting=meeting, actor=None)
+    step = meeting.procedure_steps.get(name="车辆安排")
+    centre = world.users[Role.MEETING_CENTRE]
+    client.force_login(centre)
+    response = client.post(
+        reverse("meetings:procedurestep_edit", args=[step.pk]),
+        {"owner": centre.pk, "due_at": "2026-11-30T10:00", "note": "两台中巴"},
+    )
+    assert response.status_code == 302
+    step.refresh_from_db()
+    assert step.owner == centre and step.note == "两台中巴"
+    assert step.due_at == local_dt(2026, 11, 30, 10)
+
+
+# --- work plan ---------------------------------------------------------------------------------
+
+
+def test_work_plan_only_for_county_wide_meetings_or_major_events():
+    actor = make_user(username="mc4")
+    small = MeetingFactory(status=MeetingStatus.APPROVED, is_county_wide=False)
+    with pytest.raises(ValidationError) as exc:
+        services.meeting_work_plan_create(meeting=small, actor=actor)
+    assert "county-wide meetings and major events" in exc.value.message_dict["is_major_event"][0]
+    plan = services.meeting_work_plan_create(meeting=small, actor=actor, is_major_event=True)
+    assert plan.is_major_event and plan.chief == actor
+    county = MeetingFactory(status=MeetingStatus.APPROVED, is_county_wide=True)
+    plan = services.meeting_work_plan_create(meeting=county, actor=actor)
+    assert services.meeting_work_plan_create(meeting=county, actor=actor) == plan
+    assert WorkPlan.objects.filter(meeting=county).count() == 1
+
+
+def test_work_plan_assign_one_person_once_per_post():
+    actor = make_user(username="mc5")
+    plan = services.meeting_work_plan_create(
+        meeting=MeetingFactory(status=MeetingStatus.APPROVED, is_county_wide=True), actor=actor
+    )
+    staff = make_user(username="usher", first_name="引导员")
+    services.work_plan_assign(plan=plan, actor=actor, post="ushering", staff=staff, duties="主会场引导")
+    with pytest.raises(ValidationError, match="already holds this post"):
+        services.work_plan_assign(plan=plan, actor=actor, post="ushering", staff=staff)
+    services.work_plan_assign(plan=plan, actor=actor, post="security", staff=staff)
+    assert plan.assignments.count() == 2
+
+
+def test_step_model_needs_who_did_it():
+    from django.db import IntegrityError, transaction
+
+    step = MeetingProcedureStep(meeting=MeetingFactory(), phase="pre", name="x", done_at=timezone.now())
+    with pytest.raises(IntegrityError), transaction.atomic():
+        step.save()
