@@ -279,6 +279,11 @@ def demo_users():
 
 def seed(*, stdout=None):
     created = _seed_core(stdout=stdout)
+    # --- meetings-attendance: checklists and attendees of every demo meeting ---
+    from meetings import demo_attendance
+
+    demo_attendance.seed(stdout=stdout, meetings=Meeting.objects.all())
+    # --- end meetings-attendance ---
     # --- official receptions 公务接待 (meetings-reception) ---
     from meetings import demo_reception
 

@@ -134,11 +134,16 @@ def meeting_approve(*, meeting, actor, comment=""):
     from meetings.services.lifecycle import finish_move
 
     locked, target = _decide(meeting=meeting, actor=actor, decision=ApprovalDecisionKind.APPROVE, comment=comment)
+    from meetings.services.procedures import meeting_procedures_create
+
     for line in BudgetLine.objects.live().filter(meeting=locked, approved=None):
         line.approved = line.requested
         line._history_user = actor
         line.save(update_fields=["approved", "updated_at"])
-    return finish_move(meeting=meeting, locked=locked, target=target, actor=actor, reason=comment)
+    approved = finish_move(meeting=meeting, locked=locked, target=target, actor=actor, reason=comment)
+    # An approved meeting gets its own copy of the procedure checklist (owners and due times).
+    meeting_procedures_create(meeting=approved, actor=actor)
+    return approved
 
 
 @transaction.atomic

@@ -80,8 +80,6 @@ class MeetingBoundMixin(LoginRequiredMixin, PermissionRequiredMixin, _LoadMeetin
             meeting_url=meeting_url(self.meeting),
             tab=self.tab,
             can_manage_attendees=user.has_perm("meetings.change_attendee"),
-            can_view_procedures=user.has_perm("meetings.view_meetingprocedurestep"),
-            can_view_work_plan=user.has_perm("meetings.view_workplan"),
         )
         return context
 
