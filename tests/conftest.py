@@ -1,4 +1,8 @@
+import subprocess
+from pathlib import Path
+
 import pytest
+from django.db.models.query import QuerySet
 
 from bureau.roles import ALL_ROLES, BUREAU_WIDE_ROLES
 from tests.factories import DepartmentFactory, make_user
@@ -37,3 +41,23 @@ def client_for(client):
         return client
 
     return login
+
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale" / "zh_Hans" / "LC_MESSAGES"
+
+
+def pytest_sessionstart(session):
+    """Compile the Chinese catalog when it is missing or older than django.po (`make setup` does the same)."""
+    po, mo = LOCALE_DIR / "django.po", LOCALE_DIR / "django.mo"
+    if po.exists() and (not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime):
+        subprocess.run(["msgfmt", "--check-format", "-o", str(mo), str(po)], check=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_bulk_write_without_history():
+    """Project code that writes history-tracked rows in bulk without history fails the test that runs it."""
+    from tests.history_guard import install
+
+    uninstall = install(QuerySet)
+    yield
+    uninstall()
