@@ -51,6 +51,9 @@ def pytest_sessionstart(session):
     po, mo = LOCALE_DIR / "django.po", LOCALE_DIR / "django.mo"
     if po.exists() and (not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime):
         subprocess.run(["msgfmt", "--check-format", "-o", str(mo), str(po)], check=True)
+        from django.utils.translation.reloader import translation_file_changed
+
+        translation_file_changed(sender=None, file_path=mo)  # forget catalogs loaded before the build
 
 
 @pytest.fixture(scope="session", autouse=True)
