@@ -39,14 +39,16 @@ run: setup
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 test: setup test-deps $(VENV)/.installed-dev lint
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 	$(DEPLOY_ENV) $(MANAGE) check --deploy --fail-level WARNING
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# Rebuild locale/zh_Hans/LC_MESSAGES/django.po from the code and locale/parts/*.po, then compile it.
 messages: $(VENV)/.installed-dev
-	$(MANAGE) makemessages -l zh_Hans --ignore=.venv --ignore=node_modules --ignore=staticfiles --no-obsolete
+	scripts/build-translations.sh $(PY)
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
 worker: setup
