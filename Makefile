@@ -29,7 +29,7 @@ test-deps:
 	@scripts/system-deps.sh test
 
 setup: system-deps $(VENV)/.installed-run node_modules/.installed
-	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 run: setup
 	DEBUG=1 $(MANAGE) migrate --no-input -v 0
@@ -49,7 +49,7 @@ test: setup test-deps $(VENV)/.installed-dev lint
 # Rebuild locale/zh_Hans/LC_MESSAGES/django.po from the code and locale/parts/*.po, then compile it.
 messages: $(VENV)/.installed-dev
 	scripts/build-translations.sh $(PY)
-	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
 worker: setup
 	$(VENV)/bin/celery -A bureau worker -l info
