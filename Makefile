@@ -8,17 +8,24 @@ DEPLOY_ENV := DEBUG=0 SECRET_KEY=deploy-check-$$(head -c 32 /dev/urandom | od -A
 
 .PHONY: run test setup system-deps test-deps lint messages worker beat bench clean
 
-$(VENV)/.installed-run: requirements.txt
-	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install -q --upgrade pip
+# Stamps of what is installed live in .make/ (not inside .venv or node_modules, which may be shared).
+STAMPS := .make
+INSTALLED_RUN := $(STAMPS)/installed-run
+INSTALLED_DEV := $(STAMPS)/installed-dev
+INSTALLED_NODE := $(STAMPS)/installed-node
+
+$(INSTALLED_RUN): requirements.txt
+	@mkdir -p $(STAMPS)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed-run requirements-dev.txt
+$(INSTALLED_DEV): $(INSTALLED_RUN) requirements-dev.txt
 	$(VENV)/bin/pip install -q -r requirements-dev.txt
 	touch $@
 
-node_modules/.installed: package.json package-lock.json
+$(INSTALLED_NODE): package.json package-lock.json
+	@mkdir -p $(STAMPS)
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -28,8 +35,8 @@ system-deps:
 test-deps:
 	@scripts/system-deps.sh test
 
-setup: system-deps $(VENV)/.installed-run node_modules/.installed
-	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+setup: system-deps $(INSTALLED_RUN) $(INSTALLED_NODE)
+	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 run: setup
 	DEBUG=1 $(MANAGE) migrate --no-input -v 0
@@ -37,17 +44,19 @@ run: setup
 	@echo "Bureau Portal: http://127.0.0.1:8000/"
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 
-lint: $(VENV)/.installed-dev
+lint: $(INSTALLED_DEV)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
-test: setup test-deps $(VENV)/.installed-dev lint
+test: setup test-deps $(INSTALLED_DEV) lint
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 	$(DEPLOY_ENV) $(MANAGE) check --deploy --fail-level WARNING
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
-messages: $(VENV)/.installed-dev
-	$(MANAGE) makemessages -l zh_Hans --ignore=.venv --ignore=node_modules --ignore=staticfiles --no-obsolete
-	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+# Rebuild locale/zh_Hans/LC_MESSAGES/django.po from the code and locale/parts/*.po, then compile it.
+messages: $(INSTALLED_DEV)
+	scripts/build-translations.sh $(PY)
+	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
 worker: setup
 	$(VENV)/bin/celery -A bureau worker -l info
@@ -55,8 +64,8 @@ worker: setup
 beat: setup
 	$(VENV)/bin/celery -A bureau beat -l info
 
-bench: setup $(VENV)/.installed-dev
+bench: setup $(INSTALLED_DEV)
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles
+	rm -rf $(VENV) node_modules staticfiles $(STAMPS)

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from bureau.admin_base import BureauModelAdmin, VoidableAdmin
@@ -79,3 +81,36 @@ class RoomOccupancyAdmin(VoidableAdmin):
     autocomplete_fields = ("room", "department")
     list_select_related = ("room__building", "department")
     date_hierarchy = "start_date"
+
+
+class UserStaffProfileInline(admin.StackedInline):
+    """The user's department, title and phone, on the user's own admin page."""
+
+    model = StaffProfile
+    fk_name = "user"
+    can_delete = False
+    extra = 0
+    max_num = 1
+    fields = ("department", "title", "phone")
+    autocomplete_fields = ("department",)
+
+
+User = get_user_model()
+if admin.site.is_registered(User):
+    admin.site.unregister(User)
+
+
+@admin.register(User)
+class BureauUserAdmin(UserAdmin):
+    """Django's user admin (its own Chinese labels, groups = roles) plus the staff profile."""
+
+    inlines = [UserStaffProfileInline]
+    list_display = ("username", "last_name", "first_name", "department", "is_staff", "is_active")
+    list_filter = ("groups", "is_staff", "is_superuser", "is_active")
+    list_select_related = ("profile__department",)
+    search_fields = ("username", "first_name", "last_name", "email", "profile__department__name")
+
+    @admin.display(description=_("department"), ordering="profile__department__sort_order")
+    def department(self, obj):
+        profile = getattr(obj, "profile", None)  # a user without a profile raises AttributeError
+        return profile.department if profile else "—"

@@ -1,7 +1,10 @@
 """FilterSets: a free-text `q` on every one (NetBox style), reused by pages, exports and the API."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from bureau.choices import DepartmentKind, RoomUse
@@ -11,7 +14,22 @@ from bureau.models import Building, Department, Room, RoomOccupancy
 def scoped_departments(request):
     if request is None:
         return Department.objects.none()
-    return Department.objects.for_user(request.user).filter(active=True)
+    return Department.objects.for_user(request.user).filter(active=True).only("pk", "name")
+
+
+class LeanSelect(forms.Select):
+    """A <select> built in one pass of Python instead of one template render per option: a filter
+    over 2,000 departments costs a few milliseconds instead of ~100 ms per page (DESIGN.md §11)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        chosen = {str(v) for v in (value if isinstance(value, list | tuple) else [value]) if v not in (None, "")}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((v, " selected" if str(v) in chosen else "", label) for v, label in self.choices),
+        )
+        return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
 
 
 class BureauFilterSet(django_filters.FilterSet):
@@ -20,6 +38,12 @@ class BureauFilterSet(django_filters.FilterSet):
 
     q = django_filters.CharFilter(method="search", label=_("Search"))
     search_fields = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for filter_ in self.filters.values():
+            if isinstance(filter_, django_filters.ModelChoiceFilter):
+                filter_.extra.setdefault("widget", LeanSelect)
 
     def search(self, queryset, name, value):
         value = value.strip()

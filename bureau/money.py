@@ -1,4 +1,5 @@
 """Money helpers: amounts are Decimal yuan; contracts and settlements print them in capitals."""
+
 from decimal import ROUND_HALF_UP, Decimal
 
 import cn2an

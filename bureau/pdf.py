@@ -4,6 +4,7 @@ Templates extend `pdf/base.html`, which sets the page size and the CJK font stac
 (Noto Sans/Serif CJK from Debian's fonts-noto-cjk) is embedded as a subset, so the PDF shows
 Chinese on any machine.
 """
+
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.encoding import escape_uri_path

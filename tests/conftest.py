@@ -1,4 +1,8 @@
+import subprocess
+from pathlib import Path
+
 import pytest
+from django.db.models.query import QuerySet
 
 from bureau.roles import ALL_ROLES, BUREAU_WIDE_ROLES
 from tests.factories import DepartmentFactory, make_user
@@ -39,3 +43,38 @@ def client_for(client):
         return client
 
     return login
+
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale" / "zh_Hans" / "LC_MESSAGES"
+
+
+def pytest_sessionstart(session):
+    """Compile the Chinese catalog when it is missing or older than django.po (`make setup` does the same)."""
+    po, mo = LOCALE_DIR / "django.po", LOCALE_DIR / "django.mo"
+    if po.exists() and (not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime):
+        subprocess.run(["msgfmt", "--check-format", "-o", str(mo), str(po)], check=True)
+        from django.utils.translation.reloader import translation_file_changed
+
+        translation_file_changed(sender=None, file_path=mo)  # forget catalogs loaded before the build
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_bulk_write_without_history():
+    """Project code that writes history-tracked rows in bulk without history fails the test that runs it."""
+    from tests.history_guard import install
+
+    uninstall = install(QuerySet)
+    yield
+    uninstall()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the portal's default language (Chinese): a request made in English by an
+    earlier test must not leave English active in the thread."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

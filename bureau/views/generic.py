@@ -93,7 +93,8 @@ class ObjectListView(ObjectViewMixin, TemplateView):
             pass
         else:
             queryset = queryset.none()
-        self.table = self.table_class(queryset, request=request)
+        # No `request=` here: the table would paginate itself with a counting paginator first.
+        self.table = self.table_class(queryset)
         # LazyPaginator never counts the whole table, so page N costs the same on millions of rows.
         RequestConfig(request, paginate={"per_page": self.per_page, "paginator_class": LazyPaginator}).configure(
             self.table
@@ -113,7 +114,7 @@ class ObjectListView(ObjectViewMixin, TemplateView):
             params = self.request.GET.copy()
             params.pop("_export", None)
             return HttpResponseRedirect(f"{self.request.path}?{params.urlencode()}")
-        table = self.table_class(queryset, request=self.request)
+        table = self.table_class(queryset)
         exporter = TableExport(export_format, table, exclude_columns=("actions",))
         return exporter.response(f"{self.model._meta.model_name}.{export_format}")
 

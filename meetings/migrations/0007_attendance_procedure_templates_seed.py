@@ -37,14 +37,20 @@ STEPS = {
 
 
 def seed(apps, schema_editor):
+    from django.utils import timezone
+
     ProcedureTemplate = apps.get_model("meetings", "ProcedureTemplate")
+    HistoricalProcedureTemplate = apps.get_model("meetings", "HistoricalProcedureTemplate")
     for phase, steps in STEPS.items():
         for index, (name, hours, description) in enumerate(steps, start=1):
-            ProcedureTemplate.objects.get_or_create(
+            template, created = ProcedureTemplate.objects.get_or_create(
                 phase=phase,
                 name=name,
                 defaults={"order": index * 10, "due_offset_hours": hours, "description": description},
             )
+            if created:  # seeded rows keep a history like every other write
+                fields = {f.attname: getattr(template, f.attname) for f in ProcedureTemplate._meta.concrete_fields}
+                HistoricalProcedureTemplate.objects.create(**fields, history_date=timezone.now(), history_type="+")
 
 
 def unseed(apps, schema_editor):

@@ -183,7 +183,10 @@ def meeting_seats_assign(*, meeting, actor, rows, seats_per_row):
             }
         )
     # Free every seat first: the seat is unique per meeting, and one UPDATE may move A into B's seat.
-    meeting.attendees.exclude(seat_row=None).update(seat_row=None, seat_number=None)
+    seated = list(meeting.attendees.exclude(seat_row=None))
+    for attendee in seated:
+        attendee.seat_row = attendee.seat_number = None
+    bulk_update_with_history(seated, Attendee, ["seat_row", "seat_number"], batch_size=500)
     excused = list(meeting.attendees.filter(status=AttendanceStatus.EXCUSED))
     for attendee, (row, seat) in zip(attendees, protocol_seats(rows, seats_per_row), strict=False):
         attendee.seat_row, attendee.seat_number = row, seat

@@ -54,7 +54,7 @@ def test_a_template_added_later_is_added_by_the_next_call():
 
 
 def test_no_checklist_for_a_cancelled_meeting():
-    with pytest.raises(ValidationError, match="gets no procedure checklist"):
+    with pytest.raises(ValidationError, match="不生成会务流程"):
         services.meeting_procedures_create(meeting=MeetingFactory(status=MeetingStatus.CANCELLED), actor=None)
 
 
@@ -88,7 +88,7 @@ def test_complete_twice_is_refused_and_reopen_works():
     step = meeting.procedure_steps.get(name="会场布置")
     step = services.procedure_step_complete(step=step, actor=actor)
     assert step.done_by == actor and step.done_at is not None
-    with pytest.raises(ValidationError, match="already marked done"):
+    with pytest.raises(ValidationError, match="标记完成"):
         services.procedure_step_complete(step=step, actor=actor)
     step = services.procedure_step_reopen(step=step, actor=actor)
     assert step.done_at is None and step.done_by is None
@@ -143,7 +143,7 @@ def test_work_plan_only_for_county_wide_meetings_or_major_events():
     small = MeetingFactory(status=MeetingStatus.APPROVED, is_county_wide=False)
     with pytest.raises(ValidationError) as exc:
         services.meeting_work_plan_create(meeting=small, actor=actor)
-    assert "county-wide meetings and major events" in exc.value.message_dict["is_major_event"][0]
+    assert "工作方案仅适用于全县性会议和重大活动" in exc.value.message_dict["is_major_event"][0]
     plan = services.meeting_work_plan_create(meeting=small, actor=actor, is_major_event=True)
     assert plan.is_major_event and plan.chief == actor
     county = MeetingFactory(status=MeetingStatus.APPROVED, is_county_wide=True)
@@ -159,7 +159,7 @@ def test_work_plan_assign_one_person_once_per_post():
     )
     staff = make_user(username="usher", first_name="引导员")
     services.work_plan_assign(plan=plan, actor=actor, post="ushering", staff=staff, duties="主会场引导")
-    with pytest.raises(ValidationError, match="already holds this post"):
+    with pytest.raises(ValidationError, match="此人已在该岗位"):
         services.work_plan_assign(plan=plan, actor=actor, post="ushering", staff=staff)
     services.work_plan_assign(plan=plan, actor=actor, post="security", staff=staff)
     assert plan.assignments.count() == 2

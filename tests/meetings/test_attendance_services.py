@@ -72,7 +72,7 @@ def test_second_sign_in_changes_nothing():
     assert again.checked_in_at == at(1)
     assert again.status == AttendanceStatus.ON_TIME
     assert attendee.history.count() == history_rows
-    assert "already signed in at" in services.already_signed_in_message(again)
+    assert "签到。" in services.already_signed_in_message(again)
 
 
 def test_desk_sign_in_records_who():
@@ -86,12 +86,12 @@ def test_desk_sign_in_records_who():
 @pytest.mark.parametrize(
     ("status", "when", "message"),
     [
-        (MeetingStatus.DRAFT, at(0), "the meeting is"),
-        (MeetingStatus.SUBMITTED, at(0), "the meeting is"),
-        (MeetingStatus.HELD, at(0), "the meeting is"),
-        (MeetingStatus.CANCELLED, at(0), "the meeting is"),
-        (MeetingStatus.APPROVED, at(-24 * 60), "opens on the day"),
-        (MeetingStatus.IN_PROGRESS, at(24 * 60), "the meeting was on"),
+        (MeetingStatus.DRAFT, at(0), "签到未开放：会议状态为"),
+        (MeetingStatus.SUBMITTED, at(0), "签到未开放：会议状态为"),
+        (MeetingStatus.HELD, at(0), "签到未开放：会议状态为"),
+        (MeetingStatus.CANCELLED, at(0), "签到未开放：会议状态为"),
+        (MeetingStatus.APPROVED, at(-24 * 60), "签到于会议当天"),
+        (MeetingStatus.IN_PROGRESS, at(24 * 60), "签到已结束：会议已于"),
     ],
 )
 def test_sign_in_only_on_the_day_while_approved_preparing_or_in_progress(status, when, message):
@@ -124,9 +124,9 @@ def test_left_early_keeps_lateness():
 @pytest.mark.parametrize(
     ("signed_in", "left", "message"),
     [
-        (None, at(60), "has not signed in"),
-        (at(0), at(180), "not leaving early"),  # at the end
-        (at(30), at(10), "before the sign-in"),
+        (None, at(60), "尚未签到，不能登记早退"),
+        (at(0), at(180), "此时离会不属于早退"),  # at the end
+        (at(30), at(10), "离会时间早于签到时间"),
     ],
 )
 def test_left_early_refusals(signed_in, left, message):
@@ -143,7 +143,7 @@ def test_left_early_twice_is_refused():
     attendee = AttendeeFactory(meeting=meeting())
     services.attendee_check_in(attendee=attendee, now=at(0))
     services.attendee_mark_left_early(attendee=attendee, actor=None, at=at(60))
-    with pytest.raises(ValidationError, match="already marked as leaving"):
+    with pytest.raises(ValidationError, match="离会"):
         services.attendee_mark_left_early(attendee=attendee, actor=None, at=at(70))
 
 
@@ -152,7 +152,7 @@ def test_excused_needs_a_reason():
     for blank in ("", "   "):
         with pytest.raises(ValidationError) as exc:
             services.attendee_excuse(attendee=attendee, actor=None, reason=blank)
-        assert exc.value.message_dict["reason"] == ["Leave (请假) needs a reason."]
+        assert exc.value.message_dict["reason"] == ["请假须填写事由。"]
     attendee = services.attendee_excuse(attendee=attendee, actor=None, reason="  下乡督导  ")
     assert attendee.status == AttendanceStatus.EXCUSED
     assert attendee.excuse_reason == "下乡督导"
@@ -168,7 +168,7 @@ def test_database_refuses_excused_without_reason():
 def test_no_leave_after_signing_in():
     attendee = AttendeeFactory(meeting=meeting())
     services.attendee_check_in(attendee=attendee, now=at(0))
-    with pytest.raises(ValidationError, match="leaving early instead"):
+    with pytest.raises(ValidationError, match="请改为登记早退"):
         services.attendee_excuse(attendee=attendee, actor=None, reason="临时有事")
 
 
@@ -227,7 +227,7 @@ def test_tokens_are_long_random_and_distinct():
 
 
 def test_no_invitations_once_held():
-    with pytest.raises(ValidationError, match="closed"):
+    with pytest.raises(ValidationError, match="参会名单已不能修改"):
         services.attendee_add(meeting=meeting(status=MeetingStatus.HELD), actor=None, name="甲", organisation="乙")
 
 
@@ -281,7 +281,7 @@ def test_too_few_seats_is_refused_and_nothing_changes():
     AttendeeFactory.create_batch(7, meeting=m)
     with pytest.raises(ValidationError) as exc:
         services.meeting_seats_assign(meeting=m, actor=None, rows=2, seats_per_row=3)
-    assert "6 seats, but 7 attendees" in exc.value.message_dict["rows"][0]
+    assert "6个座位，但有7名参会人员需要座位" in exc.value.message_dict["rows"][0]
     assert not m.attendees.exclude(seat_row=None).exists()
 
 
@@ -292,7 +292,7 @@ def test_manual_seat_change_names_who_sits_there():
     services.meeting_seats_assign(meeting=m, actor=None, rows=1, seats_per_row=3)
     with pytest.raises(ValidationError) as exc:
         services.attendee_seat_set(attendee=second, actor=None, row=1, seat=2)
-    assert "taken by 张一" in exc.value.message_dict["seat_number"][0]
+    assert "已由张一就座" in exc.value.message_dict["seat_number"][0]
     services.attendee_seat_set(attendee=second, actor=None, row=1, seat=3)
     second.refresh_from_db()
     assert (second.seat_row, second.seat_number) == (1, 3)

@@ -68,7 +68,7 @@ def test_legal_moves_walk_the_whole_cycle_and_record_who(world):
         assert meeting.history.first().history_user == actor
     line = meeting.budget_lines.get()
     assert line.approved == line.requested, "approved as requested"
-    with pytest.raises(ValidationError, match="actual"):
+    with pytest.raises(ValidationError, match="实际金额"):
         do("settle", meeting, finance)
     line.actual = line.requested - 150
     line.save()
