@@ -38,6 +38,21 @@ ROLE_LABELS = {
 }
 ALL_ROLES = tuple(ROLE_LABELS)
 
+# The section each role works in most: the home page puts it first (URL names, so the core imports
+# no centre).
+ROLE_MAIN_SECTION = {
+    Role.LEADERSHIP: "meetings:index",
+    Role.MEETING_CENTRE: "meetings:index",
+    Role.PROCUREMENT_CENTRE: "procurement:index",
+    Role.ADMIN_CENTRE: "property_services:index",
+    Role.ASSET_MANAGERS: "assets:index",
+    Role.SUPERVISION: "property_services:index",
+    Role.FINANCE: "meetings:index",
+    Role.TECHNICIANS: "property_services:index",
+    Role.DEPARTMENT_HEADS: "meetings:index",
+    Role.STAFF: "meetings:index",
+}
+
 # Roles whose members work for a single department and see only its records (row-level scoping).
 DEPARTMENT_SCOPED_ROLES = (Role.DEPARTMENT_HEADS, Role.STAFF)
 # Bureau staff: they see every record of the models their role may view.

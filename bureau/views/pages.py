@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from bureau.navigation import menu_for
-from bureau.roles import has_role
+from bureau.roles import ROLE_MAIN_SECTION, has_role, role_names
 
 
 class RoleRequiredMixin(LoginRequiredMixin):
@@ -45,7 +45,9 @@ class CentreIndexView(RoleRequiredMixin, TemplateView):
 @login_required
 def home(request):
     """Every role lands on the sections it works in, its main one first."""
-    return render(request, "bureau/home.html", {"sections": menu_for(request.user)})
+    main = {ROLE_MAIN_SECTION[name] for name in role_names(request.user) if name in ROLE_MAIN_SECTION}
+    sections = sorted(menu_for(request.user), key=lambda entry: entry[0].url_name not in main)
+    return render(request, "bureau/home.html", {"sections": sections})
 
 
 @never_cache

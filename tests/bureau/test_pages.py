@@ -33,6 +33,15 @@ def test_asset_managers_see_assets_and_procurement_not_meetings(world, client):
     assert "/assets/" in sections and "/procurement/" in sections and "/meetings/" not in sections
 
 
+def test_each_role_lands_on_its_main_section_first(world, client):
+    client.force_login(world.users[Role.ASSET_MANAGERS])
+    first_section, _items = client.get(reverse("home")).context["sections"][0]
+    assert first_section.url == "/assets/"
+    client.force_login(world.users[Role.PROCUREMENT_CENTRE])
+    first_section, _items = client.get(reverse("home")).context["sections"][0]
+    assert first_section.url == "/procurement/"
+
+
 def test_technicians_see_property_services_only_among_centres(world, client):
     sections, _html = _home(client, world.users[Role.TECHNICIANS])
     centres = {url for url in sections if url in ("/meetings/", "/procurement/", "/assets/", "/property/")}
