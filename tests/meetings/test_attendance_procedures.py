@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from bureau.roles import Role
 from meetings.choices import MeetingStatus
@@ -16,6 +16,13 @@ from tests.factories import make_user
 from tests.meetings.factories import MeetingFactory, local_dt
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """These tests read the English message ids; the UI's Chinese is checked in test_qa_*."""
+    with translation.override("en"):
+        yield
 
 
 def test_seeded_templates_are_the_reference_bureaus_9_8_3():

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from meetings.choices import MeetingStatus
 from meetings.models import AttendanceStatus, Attendee, CheckInMethod
@@ -15,6 +16,14 @@ from tests.meetings.attendance_factories import AttendeeFactory
 from tests.meetings.factories import MeetingFactory, local_dt
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """These tests read the English message ids; the UI's Chinese is checked in test_qa_*."""
+    with translation.override("en"):
+        yield
+
 
 START = local_dt(2026, 12, 10, 9, 0)
 

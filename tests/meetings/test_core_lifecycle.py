@@ -68,8 +68,10 @@ def test_legal_moves_walk_the_whole_cycle_and_record_who(world):
         assert meeting.history.first().history_user == actor
     line = meeting.budget_lines.get()
     assert line.approved == line.requested, "approved as requested"
-    with pytest.raises(ValidationError, match="actual"):
+    with pytest.raises(ValidationError) as missing:
         do("settle", meeting, finance)
+    assert missing.value.code == "actual_missing"
+    assert meeting.status == S.HELD
     line.actual = line.requested - 150
     line.save()
     do("settle", meeting, finance)
