@@ -364,6 +364,7 @@ class PrintingOrderListView(generic.ObjectListView):
 
 class PrintingOrderView(generic.ObjectDetailView):
     model = PrintingOrder
+    template_name = "meetings/printingorder_detail.html"  # with the way back to its meeting
     select_related = ("meeting",)
     fields = [
         "meeting",

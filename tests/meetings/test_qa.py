@@ -232,3 +232,12 @@ def test_attendance_board_does_not_query_per_attendee(world, client, django_asse
     assert _queries(client, url) == few
     with django_assert_max_num_queries(14):
         client.get(url)
+
+
+def test_a_printing_order_page_leads_back_to_its_meeting(world, client):
+    from tests.meetings.factories_core import PrintingOrderFactory
+
+    order = PrintingOrderFactory(meeting=MeetingFactory(host_department=world.own, status=S.APPROVED))
+    client.force_login(world.users[Role.MEETING_CENTRE])
+    page = client.get(order.get_absolute_url()).content.decode()
+    assert reverse("meetings:meeting_printing", args=[order.meeting_id]) in page
