@@ -2,6 +2,7 @@
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from bureau.filtersets import BureauFilterSet, scoped_departments
 from meetings.models.reception import OfficialLetter, Reception, ReceptionStatus
@@ -10,7 +11,9 @@ from meetings.models.reception import OfficialLetter, Reception, ReceptionStatus
 class ReceptionFilterSet(BureauFilterSet):
     search_fields = ("visiting_unit__icontains", "letter__number__istartswith", "guests__name__istartswith")
     status = django_filters.ChoiceFilter(choices=ReceptionStatus.choices, label=_("status"))
-    host_department = django_filters.ModelChoiceFilter(queryset=scoped_departments, label=_("host department"))
+    host_department = django_filters.ModelChoiceFilter(
+        queryset=scoped_departments, label=pgettext_lazy("reception", "host department")
+    )
     arrival_from = django_filters.DateFilter(field_name="arrival_date", lookup_expr="gte", label=_("arriving from"))
     arrival_to = django_filters.DateFilter(field_name="arrival_date", lookup_expr="lte", label=_("arriving until"))
 

@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from bureau.forms import BureauModelForm
 from bureau.models import Department
@@ -209,6 +210,6 @@ TourStopFormSet = _formset(TourStop, TourStopForm)
 FORMSETS = {
     "guests": (GuestFormSet, _("Guests"), services.reception_save_people),
     "escorts": (EscortFormSet, _("Escorts"), services.reception_save_people),
-    "meals": (MealFormSet, _("Meals"), services.reception_save_meals),
+    "meals": (MealFormSet, pgettext_lazy("reception", "Meals"), services.reception_save_meals),
     "tour": (TourStopFormSet, _("Guided-tour plan"), services.reception_save_people),
 }

@@ -80,7 +80,7 @@ class Attendee(TimeStampedModel):
         blank=True,
         related_name="meeting_attendances",
     )
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     organisation = models.CharField(
         _("organisation"), max_length=100, blank=True, help_text=_("For outside guests: the unit they come from.")
     )

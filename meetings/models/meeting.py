@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from bureau.models import Department, Room, TimeStampedModel
@@ -28,7 +29,7 @@ class Meeting(TimeStampedModel):
     allowed moves, the category limits and the budget caps, and record who did what.
     """
 
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("meeting", "title"), max_length=200)
     host_department = models.ForeignKey(
         Department, verbose_name=_("host department"), on_delete=models.PROTECT, related_name="meetings"
     )

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from bureau.models import Department, TimeStampedModel, VoidableModel
@@ -160,7 +161,10 @@ class Reception(TimeStampedModel):
         help_text=_("No official letter, no reception: register the letter first."),
     )
     host_department = models.ForeignKey(
-        Department, verbose_name=_("host department"), on_delete=models.PROTECT, related_name="receptions"
+        Department,
+        verbose_name=pgettext_lazy("reception", "host department"),
+        on_delete=models.PROTECT,
+        related_name="receptions",
     )
     visiting_unit = models.CharField(_("visiting unit"), max_length=200)
     purpose = models.TextField(_("purpose of the visit"))

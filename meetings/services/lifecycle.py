@@ -70,12 +70,13 @@ def illegal_move_error(locked, move):
     }
     if move in ("approve", "reject") and locked.status in (S.APPROVED, S.REJECTED):
         from meetings.services.approval import meeting_last_decision
+        from meetings.services.attendance import person_name
 
         last = meeting_last_decision(locked)
         if last is not None:
             message += " " + _("It was already decided: %(decision)s by %(who)s at %(when)s.") % {
                 "decision": last.get_decision_display(),
-                "who": last.approver.get_full_name() or last.approver.username,
+                "who": person_name(last.approver),
                 "when": date_format(timezone.localtime(last.decided_at), "Y-m-d H:i"),
             }
     return ValidationError(message, code="illegal_move")

@@ -17,6 +17,7 @@ from django.views.generic.edit import FormMixin
 
 from bureau.views import generic
 from meetings import pdf_attendance
+from meetings.choices import MeetingStatus
 from meetings.forms.attendance import (
     AttendeeAddForm,
     AttendeeForm,
@@ -28,7 +29,14 @@ from meetings.forms.attendance import (
 from meetings.models import AttendanceStatus, Attendee, CheckInMethod, Meeting
 from meetings.selectors.attendance import effective_status, meeting_attendance_board, meeting_has_ended
 from meetings.services import attendance as services
+from meetings.services.lifecycle import MOVE_LABELS, moves_for
 from meetings.tables.attendance import AttendeeFilterSet, AttendeeTable
+
+
+def meeting_editable_by(user, meeting):
+    from meetings.views.core import meeting_editable_by as editable
+
+    return editable(user, meeting)
 
 
 def meeting_url(meeting):
@@ -80,6 +88,9 @@ class MeetingBoundMixin(LoginRequiredMixin, PermissionRequiredMixin, _LoadMeetin
             meeting_url=meeting_url(self.meeting),
             tab=self.tab,
             can_manage_attendees=user.has_perm("meetings.change_attendee"),
+            # The shared meeting header shows the same buttons on every tab.
+            moves=[(move, MOVE_LABELS[move]) for move in moves_for(user, self.meeting)],
+            can_edit_meeting=meeting_editable_by(user, self.meeting),
         )
         return context
 
@@ -231,6 +242,9 @@ class MeetingAttendanceView(MeetingBoundMixin, TemplateView):
             refusal=services.check_in_refusal(meeting=self.meeting),
             grace_minutes=int(services.late_grace().total_seconds() // 60),
             can_close=ended and any(a.status == AttendanceStatus.PENDING for a in attendees),
+            # Only the desk buttons the services will accept in the meeting's state.
+            can_excuse=self.meeting.status in (*services.INVITING_STATUSES, MeetingStatus.HELD),
+            can_mark_left=self.meeting.status in services.RECORDING_STATUSES,
         )
         return context
 

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +18,17 @@ from meetings import services
 from meetings.choices import MeetingStatus
 from meetings.filtersets.core import MeetingFilterSet, PrintingOrderFilterSet
 from meetings.forms.core import MeetingForm, MoveForm, PrintingOrderForm, budget_formset_class
-from meetings.models import ApprovalDecision, BudgetLine, Meeting, MeetingStandard, PrintingOrder
+from meetings.models import (
+    ApprovalDecision,
+    AttendanceStatus,
+    Attendee,
+    BudgetLine,
+    Meeting,
+    MeetingStandard,
+    PrintingOrder,
+)
+from meetings.models.attendance import SIGNED_IN_STATUSES
+from meetings.selectors.procedures import meeting_procedure_progress
 from meetings.services.budget import can_edit_amounts, can_edit_requested
 from meetings.services.lifecycle import MOVE_LABELS, MOVE_PERMISSIONS, move_allowed, moves_for
 from meetings.tables.core import MeetingTable, PrintingOrderTable
@@ -40,7 +51,14 @@ def budget_summary(meeting):
     """Standard in force, cap, totals and the rules broken, for the detail and budget tabs."""
     standard = MeetingStandard.objects.for_meeting(meeting)
     totals = services.meeting_budget_totals(meeting)
-    summary = {"standard": standard, "totals": totals, "cap": None, "violations": [], "no_standard": None}
+    summary = {
+        "standard": standard,
+        "totals": totals,
+        "cap": None,
+        "violations": [],
+        "no_standard": None,
+        "saved": None,
+    }
     if standard is None:
         try:
             services.meeting_standard(meeting)
@@ -101,8 +119,24 @@ class MeetingView(MeetingTabMixin, generic.ObjectDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["summary"] = budget_summary(self.object)
-        if self.request.user.has_perm("meetings.view_approvaldecision"):
+        user = self.request.user
+        if user.has_perm("meetings.view_approvaldecision"):
             context["decisions"] = ApprovalDecision.objects.filter(meeting=self.object).select_related("approver")
+        if user.has_perm("meetings.view_meetingprocedurestep"):
+            # The meeting page shows the checklist's progress and what is overdue (details on its tab).
+            context["progress"] = meeting_procedure_progress(meeting=self.object)
+        if user.has_perm("meetings.view_attendee"):
+            counts = dict(
+                Attendee.objects.filter(meeting=self.object)
+                .values_list("status")
+                .annotate(n=Count("id"))
+                .values_list("status", "n")
+            )
+            context["attendance_counts"] = {
+                "invited": sum(counts.values()),
+                "signed_in": sum(counts.get(s, 0) for s in SIGNED_IN_STATUSES),
+                "excused": counts.get(AttendanceStatus.EXCUSED, 0),
+            }
         return context
 
 
@@ -330,6 +364,7 @@ class PrintingOrderListView(generic.ObjectListView):
 
 class PrintingOrderView(generic.ObjectDetailView):
     model = PrintingOrder
+    template_name = "meetings/printingorder_detail.html"  # with the way back to its meeting
     select_related = ("meeting",)
     fields = [
         "meeting",

@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.generic import DetailView
 
 from bureau.pdf import pdf_response
@@ -164,7 +164,7 @@ class ReceptionView(generic.ObjectDetailView):
         return [
             (_("Guests"), ReceptionGuestTable(reception.guests.all())),
             (_("Escorts"), ReceptionEscortTable(reception.escorts.all())),
-            (_("Meals"), ReceptionMealTable(reception.meals.all())),
+            (pgettext("reception", "Meals"), ReceptionMealTable(reception.meals.all())),
             (_("Guided-tour plan"), TourStopTable(reception.tour_stops.all())),
         ]
 

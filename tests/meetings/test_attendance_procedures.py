@@ -110,13 +110,13 @@ def test_procedures_page_shows_progress_and_overdue_and_marks_done(world, client
     step = meeting.procedure_steps.get(name="食宿安排")
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "0 / 9" in page and "0 / 20" in page
-    assert "3 steps are overdue" in page  # notice (5 days before), printing and meals (2 days before)
+    assert "Overdue steps (3)" in page  # notice (5 days before), printing and meals (2 days before)
     response = client.post(reverse("meetings:procedurestep_done", args=[step.pk]))
     assert response.status_code == 302
     step.refresh_from_db()
     assert step.done_by == centre
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "1 / 9" in page and "2 steps are overdue" in page
+    assert "1 / 9" in page and "Overdue steps (2)" in page
 
 
 def test_step_edit_sets_owner_and_due(world, client):

@@ -16,6 +16,7 @@ from tests.meetings.factories import MeetingFactory, local_dt
 
 pytestmark = pytest.mark.django_db
 
+
 START = local_dt(2026, 12, 10, 9, 0)
 
 

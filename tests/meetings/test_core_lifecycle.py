@@ -11,6 +11,7 @@ from bureau.roles import Role
 from meetings import services
 from meetings.choices import MeetingStatus, PrintingStatus
 from meetings.models import ApprovalDecision, Meeting
+from meetings.services.attendance import person_name
 from meetings.services.lifecycle import MOVE_LABELS, TRANSITIONS
 from tests.factories import MeetingRoomFactory, make_user
 from tests.meetings.core_fixtures import ensure_central_standards, standards  # noqa: F401
@@ -68,8 +69,10 @@ def test_legal_moves_walk_the_whole_cycle_and_record_who(world):
         assert meeting.history.first().history_user == actor
     line = meeting.budget_lines.get()
     assert line.approved == line.requested, "approved as requested"
-    with pytest.raises(ValidationError, match="实际金额"):
+    with pytest.raises(ValidationError, match="实际金额") as missing:
         do("settle", meeting, finance)
+    assert missing.value.code == "actual_missing"
+    assert meeting.status == S.HELD
     line.actual = line.requested - 150
     line.save()
     do("settle", meeting, finance)
@@ -119,7 +122,7 @@ def test_second_approver_with_a_stale_page_is_told_who_decided(world):
     with pytest.raises(ValidationError) as caught:
         services.meeting_reject(meeting=page_of_second, actor=second, comment="不同意")
     message = caught.value.messages[0]
-    assert first.get_full_name() in message
+    assert person_name(first) in message
     assert str(S.APPROVED.label) in message
     assert ApprovalDecision.objects.filter(meeting=meeting).count() == 1
     assert Meeting.objects.get(pk=meeting.pk).status == S.APPROVED
