@@ -162,11 +162,17 @@ def _seed_buildings_and_rooms(rng):
                         "area": area,
                         "capacity": int(area / 2) if use == RoomUse.MEETING_ROOM else None,
                         "equipment": "投影、话筒、视频会议终端" if use == RoomUse.MEETING_ROOM else "",
-                        "name": f"{number}会议室" if use == RoomUse.MEETING_ROOM else "",
+                        "name": _meeting_room_name(code, floor, index) if use == RoomUse.MEETING_ROOM else "",
                     },
                 )
                 rooms.append(room)
     return rooms
+
+
+def _meeting_room_name(building_code, floor, index):
+    if building_code == "XZZX-E":  # the conference centre numbers its halls
+        return "大礼堂" if (floor, index) == (1, 1) else f"第{(floor - 1) * 14 + index}会议室"
+    return f"{floor}楼{'东' if index == 1 else '西'}会议室"
 
 
 def _seed_occupancy(rng, rooms, departments):

@@ -13,6 +13,12 @@ from bureau.choices import DepartmentKind, RoomUse
 from bureau.scoping import ScopedQuerySet
 
 
+def person_name(user):
+    """A user's name as Chinese is written: surname then given name, no space (王会务); else the login."""
+    name = f"{user.last_name}{user.first_name}".strip()
+    return name or user.get_username()
+
+
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -119,7 +125,7 @@ class StaffProfile(TimeStampedModel):
         ordering = ["department__sort_order", "user__username"]
 
     def __str__(self):
-        return self.user.get_full_name() or self.user.username
+        return person_name(self.user)
 
 
 class Building(TimeStampedModel):

@@ -64,8 +64,6 @@ PAST_STATUSES = [
     (S.IN_PROGRESS, 2),
     (S.CANCELLED, 10),
     (S.REJECTED, 8),
-    (S.APPROVED, 3),
-    (S.PREPARING, 5),
 ]
 FUTURE_STATUSES = [
     (S.DRAFT, 20),

@@ -59,6 +59,7 @@ def _steps(meeting, templates, rng, actor):
                 order=template.order,
                 name=template.name,
                 due_at=due,
+                owner=actor,
                 done_at=due - datetime.timedelta(hours=rng.randint(0, 20)) if done else None,
                 done_by=actor if done else None,
             )

@@ -54,6 +54,9 @@ STATES = [S.SETTLED] * 14 + [S.CANCELLED] * 3 + [S.DONE] * 4 + [S.APPROVED] * 3 
 FIRST_DAY = datetime.date(2025, 1, 8)
 
 
+ESCORT_NAMES = ["谭志刚", "舒晓燕", "向东明", "杨春华", "蒋卫国", "粟丽君", "田小兵", "龙建平"]
+
+
 @transaction.atomic
 def seed(*, stdout=None, rng=None):
     rng = rng or random.Random(2031)
@@ -125,7 +128,7 @@ def _seed_reception(rng, letter, host, group, purpose, arrival, status, centre, 
     for number in range(escorts):
         ReceptionEscort(
             reception=reception,
-            name=f"陪同{number + 1}号",
+            name=ESCORT_NAMES[(reception.pk + number) % len(ESCORT_NAMES)],
             title=ESCORT_TITLES[number],
             unit=host.short_name or host.name,
         ).save()

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.formats import localize
 from django.utils.translation import gettext as _
 
+from bureau.models import person_name
+
 register = template.Library()
 
 
@@ -41,3 +43,9 @@ def wan_yuan(value):
     if value is None:
         return "—"
     return f"{Decimal(value) / 10000:,.2f} 万元"
+
+
+@register.filter
+def person(user):
+    """A user's name the Chinese way (王会务), else the login; "—" for nobody."""
+    return person_name(user) if user else "—"

@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from bureau.models import StaffProfile
+from bureau.models import StaffProfile, person_name
 from meetings.choices import MeetingStatus
 from meetings.models import AttendanceStatus, Attendee, CheckInMethod, Meeting
 
@@ -76,12 +76,6 @@ def _check_inviting(meeting):
             _("The list of attendees is closed: the meeting is %(status)s.") % {"status": meeting.get_status_display()},
             code="meeting_status",
         )
-
-
-def person_name(user):
-    """Surname then given name, without a space (王会务), as a Chinese name is written."""
-    name = f"{user.last_name}{user.first_name}".strip()
-    return name or user.get_username()
 
 
 def _next_protocol_order(meeting):

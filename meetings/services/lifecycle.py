@@ -69,8 +69,8 @@ def illegal_move_error(locked, move):
         "move": MOVE_LABELS[move],
     }
     if move in ("approve", "reject") and locked.status in (S.APPROVED, S.REJECTED):
+        from bureau.models import person_name
         from meetings.services.approval import meeting_last_decision
-        from meetings.services.attendance import person_name
 
         last = meeting_last_decision(locked)
         if last is not None:

@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.utils import IntegrityError
 
+from bureau.models import person_name
 from bureau.roles import Role
 from meetings import services
 from meetings.choices import MeetingStatus, PrintingStatus
 from meetings.models import ApprovalDecision, Meeting
-from meetings.services.attendance import person_name
 from meetings.services.lifecycle import MOVE_LABELS, TRANSITIONS
 from tests.factories import MeetingRoomFactory, make_user
 from tests.meetings.core_fixtures import ensure_central_standards, standards  # noqa: F401

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
+from bureau.models import person_name
 from bureau.roles import Role
 from meetings.models.reception import OfficialLetter, Reception, ReceptionStatus
 from tests.meetings.reception_factories import PDF_BYTES
@@ -155,4 +156,4 @@ def test_reception_from_letter_to_reception_list(world, client, tmp_path):
         assert status in statuses
     page = client.get(reverse("meetings:reception_history", args=[reception.pk]))
     assert page.status_code == 200
-    assert centre.username in page.content.decode() or centre.get_full_name() in page.content.decode()
+    assert person_name(centre) in page.content.decode()
