@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from bureau.choices import DepartmentKind, RoomUse
@@ -44,6 +45,7 @@ class BureauFilterSet(django_filters.FilterSet):
         for filter_ in self.filters.values():
             if isinstance(filter_, django_filters.ModelChoiceFilter):
                 filter_.extra.setdefault("widget", LeanSelect)
+            filter_.label = capfirst(filter_.label)  # model verbose names are lower case
 
     def search(self, queryset, name, value):
         value = value.strip()

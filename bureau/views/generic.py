@@ -19,6 +19,7 @@ from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView
 from django.views.generic.detail import SingleObjectTemplateResponseMixin
@@ -56,8 +57,8 @@ class ObjectViewMixin(LoginRequiredMixin, PermissionRequiredMixin):
         user = self.request.user
         context.update(
             model_meta=meta,
-            verbose_name=meta.verbose_name,
-            verbose_name_plural=meta.verbose_name_plural,
+            verbose_name=capfirst(meta.verbose_name),
+            verbose_name_plural=capfirst(meta.verbose_name_plural),
             list_url=reverse(url_name(self.model, "list")),
             can_add=user.has_perm(f"{meta.app_label}.add_{meta.model_name}") and self.has_view("add"),
             can_change=user.has_perm(f"{meta.app_label}.change_{meta.model_name}") and self.has_view("edit"),

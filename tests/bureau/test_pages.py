@@ -42,6 +42,12 @@ def test_each_role_lands_on_its_main_section_first(world, client):
     assert first_section.url == "/procurement/"
 
 
+def test_chinese_by_default_even_for_a_browser_set_to_english(world, client):
+    client.force_login(world.users[Role.MEETING_CENTRE])
+    page = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "会务中心" in page and 'lang="zh-hans"' in page
+
+
 def test_technicians_see_property_services_only_among_centres(world, client):
     sections, _html = _home(client, world.users[Role.TECHNICIANS])
     centres = {url for url in sections if url in ("/meetings/", "/procurement/", "/assets/", "/property/")}

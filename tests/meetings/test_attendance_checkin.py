@@ -11,10 +11,10 @@ from django.utils import timezone
 from bureau.roles import Role
 from meetings.choices import MeetingStatus
 from meetings.models import AttendanceStatus, Attendee, CheckInMethod
+from tests.helpers import english
 from tests.meetings.attendance_factories import AttendeeFactory, meeting_today
 
 pytestmark = pytest.mark.django_db
-EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 
 def checkin_url(attendee):
@@ -25,12 +25,12 @@ def test_scan_shows_the_attendee_and_one_tap_signs_in():
     meeting = meeting_today(title="全县经济工作会议")
     attendee = AttendeeFactory(meeting=meeting, name="欧阳明", seat_row=1, seat_number=3)
     client = Client()
-    page = client.get(checkin_url(attendee), **EN).content.decode()
+    page = english(client).get(checkin_url(attendee)).content.decode()
     assert "欧阳明" in page and "全县经济工作会议" in page and 'id="checkin-button"' in page
     assert "Row 1, seat 3" in page
-    response = client.post(checkin_url(attendee), **EN)
+    response = english(client).post(checkin_url(attendee))
     assert response.status_code == 302 and response.url.endswith("?done=1")
-    page = client.get(response.url, **EN).content.decode()
+    page = english(client).get(response.url).content.decode()
     assert "Signed in at" in page and 'id="checkin-button"' not in page
     attendee.refresh_from_db()
     assert attendee.status == AttendanceStatus.ON_TIME
@@ -44,10 +44,10 @@ def test_used_token_changes_nothing_and_says_when():
     attendee.refresh_from_db()
     first = attendee.checked_in_at
     history = attendee.history.count()
-    response = client.post(checkin_url(attendee), **EN)
+    response = english(client).post(checkin_url(attendee))
     assert response.status_code == 200
     assert "already signed in at" in response.content.decode()
-    assert "already signed in at" in client.get(checkin_url(attendee), **EN).content.decode()
+    assert "already signed in at" in english(client).get(checkin_url(attendee)).content.decode()
     attendee.refresh_from_db()
     assert attendee.checked_in_at == first and attendee.history.count() == history
 
@@ -58,9 +58,9 @@ def test_used_token_changes_nothing_and_says_when():
 )
 def test_forged_or_unknown_token_is_404_with_a_message(token):
     AttendeeFactory(meeting=meeting_today())
-    client = Client()
+    client = english(Client())
     for method in (client.get, client.post):
-        response = method(reverse("meetings:checkin", args=[token]), **EN)
+        response = method(reverse("meetings:checkin", args=[token]))
         assert response.status_code == 404
         assert "This sign-in code is not valid" in response.content.decode()
     assert not Attendee.objects.exclude(checked_in_at=None).exists()
@@ -101,9 +101,9 @@ def test_csrf_is_enforced_on_the_tap():
 def test_closed_meeting_says_so_and_signs_in_nobody(status):
     attendee = AttendeeFactory(meeting=meeting_today(status=status))
     client = Client()
-    page = client.get(checkin_url(attendee), **EN).content.decode()
+    page = english(client).get(checkin_url(attendee)).content.decode()
     assert "Sign-in is closed" in page and 'id="checkin-button"' not in page
-    response = client.post(checkin_url(attendee), **EN)
+    response = english(client).post(checkin_url(attendee))
     assert response.status_code == 409 and "Sign-in is closed" in response.content.decode()
     assert Attendee.objects.get(pk=attendee.pk).checked_in_at is None
 
@@ -113,7 +113,7 @@ def test_sign_in_before_the_day_says_when_it_opens():
     attendee = AttendeeFactory(
         meeting=meeting_today(status=MeetingStatus.APPROVED, start_at=start, end_at=start + datetime.timedelta(hours=2))
     )
-    page = Client().get(checkin_url(attendee), **EN).content.decode()
+    page = english(Client()).get(checkin_url(attendee)).content.decode()
     assert "Sign-in opens on the day of the meeting" in page
 
 
@@ -122,7 +122,7 @@ def test_late_sign_in_page_says_late(settings):
     attendee = AttendeeFactory(meeting=meeting_today())
     client = Client()
     response = client.post(checkin_url(attendee))
-    page = client.get(response.url, **EN).content.decode()
+    page = english(client).get(response.url).content.decode()
     assert "recorded as late" in page
     assert Attendee.objects.get(pk=attendee.pk).status == AttendanceStatus.LATE
 
@@ -139,7 +139,7 @@ def test_desk_signs_in_excuses_and_marks_left_early(world, client):
     came.refresh_from_db()
     assert came.check_in_method == CheckInMethod.DESK and came.checked_in_by == desk
 
-    response = client.post(reverse("meetings:attendee_excuse", args=[away.pk]), {"reason": "  "}, **EN)
+    response = english(client).post(reverse("meetings:attendee_excuse", args=[away.pk]), {"reason": "  "})
     assert response.status_code == 200 and "This field is required" in response.content.decode()
     client.post(reverse("meetings:attendee_excuse", args=[away.pk]), {"reason": "下乡调研"})
     away.refresh_from_db()
@@ -147,7 +147,7 @@ def test_desk_signs_in_excuses_and_marks_left_early(world, client):
 
     # A time of leaving before the sign-in is refused on the field, nothing saved.
     before = timezone.localtime(meeting.start_at).strftime("%H:%M")
-    response = client.post(reverse("meetings:attendee_left_early", args=[came.pk]), {"left_at": before}, **EN)
+    response = english(client).post(reverse("meetings:attendee_left_early", args=[came.pk]), {"left_at": before})
     assert response.status_code == 200 and "before the sign-in" in response.content.decode()
     assert Attendee.objects.get(pk=came.pk).left_at is None
     response = client.post(reverse("meetings:attendee_left_early", args=[came.pk]), {"left_at": ""})

@@ -14,6 +14,7 @@ from meetings.choices import MeetingStatus
 from meetings.services import attendance as attendance_services
 from meetings.services import procedures as procedure_services
 from tests.factories import make_user
+from tests.helpers import english
 from tests.meetings.attendance_factories import AttendeeFactory
 from tests.meetings.factories import MeetingFactory
 
@@ -115,15 +116,13 @@ def test_work_plan_pdf_names_every_post_and_person(world, client, tmp_path):
 def test_work_plan_page_create_and_assign(world, client):
     meeting = MeetingFactory(host_department=world.own, status=MeetingStatus.APPROVED, is_county_wide=False)
     client.force_login(world.users[Role.MEETING_CENTRE])
-    response = client.post(reverse("meetings:meeting_work_plan_create", args=[meeting.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    response = english(client).post(reverse("meetings:meeting_work_plan_create", args=[meeting.pk]))
     assert response.status_code == 400 and "major events only" in response.content.decode()
     response = client.post(reverse("meetings:meeting_work_plan_create", args=[meeting.pk]), {"is_major_event": "on"})
     assert response.status_code == 302
     staff = world.users[Role.STAFF]
     data = {"post": "minutes", "staff": staff.pk, "duties": "会议记录"}
     assert client.post(reverse("meetings:meeting_work_plan_assign", args=[meeting.pk]), data).status_code == 302
-    response = client.post(
-        reverse("meetings:meeting_work_plan_assign", args=[meeting.pk]), data, HTTP_ACCEPT_LANGUAGE="en"
-    )
+    response = english(client).post(reverse("meetings:meeting_work_plan_assign", args=[meeting.pk]), data)
     assert response.status_code == 400 and "already holds this post" in response.content.decode()
     assert meeting.work_plan.assignments.count() == 1

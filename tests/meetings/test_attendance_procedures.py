@@ -13,6 +13,7 @@ from meetings.models import MeetingProcedureStep, ProcedurePhase, ProcedureTempl
 from meetings.selectors.procedures import meeting_procedure_progress
 from meetings.services import procedures as services
 from tests.factories import make_user
+from tests.helpers import english
 from tests.meetings.factories import MeetingFactory, local_dt
 
 pytestmark = pytest.mark.django_db
@@ -105,17 +106,17 @@ def test_procedures_page_shows_progress_and_overdue_and_marks_done(world, client
     centre = world.users[Role.MEETING_CENTRE]
     client.force_login(centre)
     url = reverse("meetings:meeting_procedures", args=[meeting.pk])
-    assert "Create the checklist" in client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Create the checklist" in english(client).get(url).content.decode()
     client.post(reverse("meetings:meeting_procedures_create", args=[meeting.pk]))
     step = meeting.procedure_steps.get(name="食宿安排")
-    page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = english(client).get(url).content.decode()
     assert "0 / 9" in page and "0 / 20" in page
     assert "Overdue steps (3)" in page  # notice (5 days before), printing and meals (2 days before)
     response = client.post(reverse("meetings:procedurestep_done", args=[step.pk]))
     assert response.status_code == 302
     step.refresh_from_db()
     assert step.done_by == centre
-    page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = english(client).get(url).content.decode()
     assert "1 / 9" in page and "Overdue steps (2)" in page
 
 

@@ -17,12 +17,14 @@ from meetings import services
 from meetings.choices import BudgetKind, MeetingCategory, MeetingStatus
 from meetings.models import AttendanceStatus, MeetingProcedureStep, ProcedurePhase, ProcedureTemplate
 from tests.factories import DepartmentFactory
+from tests.helpers import english
 from tests.meetings.attendance_factories import AttendeeFactory
 from tests.meetings.core_fixtures import standards  # noqa: F401
 from tests.meetings.factories import MeetingFactory, local_dt
 from tests.meetings.factories_core import BudgetLineFactory
 
 S = MeetingStatus
+
 pytestmark = pytest.mark.usefixtures("standards")
 
 
@@ -73,7 +75,7 @@ def test_the_meeting_page_shows_checklist_progress_and_overdue_steps(world, clie
     )
     services.meeting_approve(meeting=meeting, actor=world.users[Role.LEADERSHIP])
     client.force_login(world.users[Role.MEETING_CENTRE])
-    page = client.get(meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = english(client).get(meeting.get_absolute_url()).content.decode()
     overdue = MeetingProcedureStep.objects.overdue().filter(meeting=meeting).count()
     assert overdue > 0, "the pre-meeting steps due days before the start are overdue an hour before it"
     assert 'id="meeting-progress"' in page and "0 of 20 steps done" in page
@@ -190,7 +192,7 @@ def test_meeting_list_and_statistics_do_not_query_per_row(world, client, django_
     _meetings(45, DepartmentFactory(), local_dt(2026, 3, 1, 9))
     many = _queries(client, list_url), _queries(client, stats_url)
     assert many == few, "5 and 50 meetings cost the same number of queries"
-    page = client.get(stats_url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = english(client).get(stats_url).content.decode()
     assert "2026-03" in page and "2026-04" in page, "the 50 meetings are on the statistics page"
     with django_assert_max_num_queries(12):
         client.get(list_url)
