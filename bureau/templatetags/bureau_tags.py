@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django import template
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 from django.utils.formats import localize
 from django.utils.translation import gettext as _
@@ -21,6 +22,8 @@ def field_rows(obj, names):
             value = getattr(obj, f"get_{name}_display")()
         elif isinstance(field, models.BooleanField):
             value = _("Yes") if value else _("No")
+        elif isinstance(value, AbstractBaseUser):
+            value = person_name(value)
         elif value is None or value == "":
             value = "—"
         elif isinstance(value, Decimal):
