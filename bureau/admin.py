@@ -4,7 +4,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from bureau.admin_base import BureauModelAdmin, VoidableAdmin
-from bureau.forms import RoomOccupancyForm
+from bureau.forms import RoomOccupancyForm, RoomOccupancyInlineFormSet
 from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile
 
 admin.site.site_header = _("Bureau Portal administration")
@@ -54,6 +54,7 @@ class BuildingAdmin(BureauModelAdmin):
 class RoomOccupancyInline(admin.TabularInline):
     model = RoomOccupancy
     form = RoomOccupancyForm
+    formset = RoomOccupancyInlineFormSet
     extra = 0
     fields = ("department", "start_date", "end_date", "note")
     autocomplete_fields = ("department",)

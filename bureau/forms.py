@@ -61,6 +61,28 @@ class RoomOccupancyForm(BureauModelForm):
         widgets = {"start_date": forms.DateInput(), "end_date": forms.DateInput()}
 
 
+class RoomOccupancyInlineFormSet(forms.BaseInlineFormSet):
+    """Occupancies entered together for one room (the admin's inline) must not overlap each other
+    either; each form's own clean() already checks them against the saved rows."""
+
+    def clean(self):
+        super().clean()
+        periods = []
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("start_date"):
+                continue
+            start, end = data["start_date"], data.get("end_date")
+            for other_form, other_start, other_end in periods:
+                if (other_end is None or other_end >= start) and (end is None or other_start <= end):
+                    form.add_error(
+                        "start_date",
+                        _("This period overlaps the one entered for %(department)s from %(start)s.")
+                        % {"department": other_form.cleaned_data.get("department"), "start": other_start},
+                    )
+            periods.append((form, start, end))
+
+
 class StaffProfileForm(BureauModelForm):
     class Meta:
         model = StaffProfile

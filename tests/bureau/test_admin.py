@@ -128,3 +128,39 @@ def test_superuser_creates_a_user_with_profile_and_role(world, superuser_client)
     assert response.status_code == 302, response.context["errors"]
     user.refresh_from_db()
     assert user.profile.department == world.own and user.groups.get().name == Role.STAFF
+
+
+def test_two_overlapping_occupancies_entered_together_in_the_admin_are_refused(world, superuser_client):
+    from bureau.models import RoomOccupancy
+    from tests.factories import RoomFactory
+
+    client, _occupancy = superuser_client
+    room = RoomFactory()
+    data = {
+        "building": room.building.pk,
+        "floor": room.floor,
+        "number": room.number,
+        "name": "",
+        "use": room.use,
+        "area": "24.00",
+        "capacity": "",
+        "equipment": "",
+        "active": "on",
+        "occupancies-TOTAL_FORMS": "2",
+        "occupancies-INITIAL_FORMS": "0",
+        "occupancies-MIN_NUM_FORMS": "0",
+        "occupancies-MAX_NUM_FORMS": "1000",
+        "occupancies-0-department": world.own.pk,
+        "occupancies-0-start_date": "2026-01-01",
+        "occupancies-0-end_date": "",
+        "occupancies-1-department": world.other.pk,
+        "occupancies-1-start_date": "2026-06-01",
+        "occupancies-1-end_date": "",
+    }
+    response = client.post(_url(room.__class__, "change", room.pk), data)
+    assert response.status_code == 200  # the form again, not a server error
+    assert "重叠" in response.content.decode()
+    assert not RoomOccupancy.objects.filter(room=room).exists()
+    data["occupancies-0-end_date"] = "2026-05-31"
+    assert client.post(_url(room.__class__, "change", room.pk), data).status_code == 302
+    assert RoomOccupancy.objects.filter(room=room).count() == 2
