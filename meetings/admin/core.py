@@ -1,7 +1,13 @@
+import copy
+
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import construct_instance
 from django.utils.translation import gettext_lazy as _
 
 from bureau.admin_base import BureauModelAdmin, VoidableAdmin
+from meetings.choices import VENUE_HOLDING_STATUSES
 from meetings.models import ApprovalDecision, BudgetLine, Meeting, MeetingStandard, PrintingOrder
 
 
@@ -35,10 +41,32 @@ class ApprovalDecisionInline(admin.TabularInline):
         return False
 
 
+class MeetingAdminForm(forms.ModelForm):
+    """The same venue rule as the pages: a meeting that holds its room may not be moved onto another."""
+
+    class Meta:
+        model = Meeting
+        fields = "__all__"
+
+    def clean(self):
+        from meetings.services.lifecycle import meeting_check_venue
+
+        cleaned = super().clean()
+        if self.instance.status in VENUE_HOLDING_STATUSES and not self.errors:
+            # The instance gets the form's values only after clean(); check a copy that has them.
+            candidate = construct_instance(self, copy.copy(self.instance))
+            try:
+                meeting_check_venue(meeting=candidate)
+            except ValidationError as error:
+                self.add_error(None, error.messages)
+        return cleaned
+
+
 @admin.register(Meeting)
 class MeetingAdmin(BureauModelAdmin):
     """Status changes go through the pages (services); here only the request's data can be corrected."""
 
+    form = MeetingAdminForm
     list_display = ("title", "host_department", "category", "form", "start_at", "venue_room", "status")
     list_filter = ("status", "category", "form", "is_county_wide", "in_annual_plan")
     search_fields = ("title", "venue_name")
