@@ -46,7 +46,8 @@ class MeetingAdminForm(forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = "__all__"
+        # Every editable field; the admin's own readonly_fields decide what can change.
+        fields = [f.name for f in Meeting._meta.concrete_fields if f.editable and not f.primary_key]
 
     def clean(self):
         from meetings.services.lifecycle import meeting_check_venue
