@@ -12,14 +12,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from bureau.models import Department
-from meetings.models.reception import (
-    MealKind,
-    OfficialLetter,
-    ReceptionEscort,
-    ReceptionGuest,
-    ReceptionStatus,
-    TourStop,
-)
+from meetings.choices import MealKind, ReceptionStatus
+from meetings.models.reception import OfficialLetter, ReceptionEscort, ReceptionGuest, TourStop
 from meetings.services import reception as services
 
 S = ReceptionStatus

@@ -17,7 +17,7 @@ from django.views.generic.edit import FormMixin
 
 from bureau.views import generic
 from meetings import pdf_attendance
-from meetings.choices import MeetingStatus
+from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus
 from meetings.forms.attendance import (
     AttendeeAddForm,
     AttendeeForm,
@@ -26,7 +26,7 @@ from meetings.forms.attendance import (
     LeftEarlyForm,
     SeatAssignForm,
 )
-from meetings.models import AttendanceStatus, Attendee, CheckInMethod, Meeting
+from meetings.models import Attendee, Meeting
 from meetings.selectors.attendance import effective_status, meeting_attendance_board, meeting_has_ended
 from meetings.services import attendance as services
 from meetings.services.lifecycle import MOVE_LABELS, moves_for

@@ -15,19 +15,10 @@ from bureau.money import amount_in_capitals
 from bureau.pdf import pdf_response
 from bureau.views import generic
 from meetings import services
-from meetings.choices import MeetingStatus
+from meetings.choices import SIGNED_IN_STATUSES, AttendanceStatus, MeetingStatus
 from meetings.filtersets.core import MeetingFilterSet, PrintingOrderFilterSet
 from meetings.forms.core import MeetingForm, MoveForm, PrintingOrderForm, budget_formset_class
-from meetings.models import (
-    ApprovalDecision,
-    AttendanceStatus,
-    Attendee,
-    BudgetLine,
-    Meeting,
-    MeetingStandard,
-    PrintingOrder,
-)
-from meetings.models.attendance import SIGNED_IN_STATUSES
+from meetings.models import ApprovalDecision, Attendee, BudgetLine, Meeting, MeetingStandard, PrintingOrder
 from meetings.selectors.procedures import meeting_procedure_progress
 from meetings.services.budget import can_edit_amounts, can_edit_requested
 from meetings.services.lifecycle import MOVE_LABELS, MOVE_PERMISSIONS, move_allowed, moves_for

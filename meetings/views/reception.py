@@ -12,16 +12,15 @@ from django.views.generic import DetailView
 
 from bureau.pdf import pdf_response
 from bureau.views import generic
-from meetings.filtersets.reception import OfficialLetterFilterSet, ReceptionFilterSet
-from meetings.forms.reception import FORMSETS, OfficialLetterForm, ReasonForm, ReceptionForm
-from meetings.models.reception import (
+from meetings.choices import (
     MEALS_EDITABLE_STATUSES,
     PEOPLE_EDITABLE_STATUSES,
     RECEPTION_EDITABLE_STATUSES,
-    OfficialLetter,
-    Reception,
     ReceptionStatus,
 )
+from meetings.filtersets.reception import OfficialLetterFilterSet, ReceptionFilterSet
+from meetings.forms.reception import FORMSETS, OfficialLetterForm, ReasonForm, ReceptionForm
+from meetings.models.reception import OfficialLetter, Reception
 from meetings.selectors.reception import reception_printable_context, reception_totals
 from meetings.services import reception as services
 from meetings.tables.reception import (

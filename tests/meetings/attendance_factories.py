@@ -5,8 +5,8 @@ import datetime
 import factory
 from django.utils import timezone
 
-from meetings.choices import MeetingStatus
-from meetings.models import Attendee, MeetingProcedureStep, ProcedurePhase, WorkPlan, WorkPlanAssignment
+from meetings.choices import MeetingStatus, ProcedurePhase
+from meetings.models import Attendee, MeetingProcedureStep, WorkPlan, WorkPlanAssignment
 from tests.factories import DepartmentFactory, UserFactory
 from tests.meetings.factories import MeetingFactory
 

@@ -5,14 +5,13 @@ from decimal import Decimal
 
 import factory
 
+from meetings.choices import MealKind, ReceptionStatus
 from meetings.models.reception import (
-    MealKind,
     OfficialLetter,
     Reception,
     ReceptionEscort,
     ReceptionGuest,
     ReceptionMeal,
-    ReceptionStatus,
     TourStop,
 )
 from tests.factories import DepartmentFactory

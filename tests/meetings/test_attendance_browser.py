@@ -6,7 +6,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from meetings.models import AttendanceStatus, Attendee, CheckInMethod
+from meetings.choices import AttendanceStatus, CheckInMethod
+from meetings.models import Attendee
 from tests.meetings.attendance_factories import AttendeeFactory, meeting_today
 
 

@@ -14,8 +14,8 @@ from django.utils import timezone, translation
 
 from bureau.roles import Role
 from meetings import services
-from meetings.choices import BudgetKind, MeetingCategory, MeetingStatus
-from meetings.models import AttendanceStatus, MeetingProcedureStep, ProcedurePhase, ProcedureTemplate
+from meetings.choices import AttendanceStatus, BudgetKind, MeetingCategory, MeetingStatus, ProcedurePhase
+from meetings.models import MeetingProcedureStep, ProcedureTemplate
 from tests.factories import DepartmentFactory
 from tests.helpers import english
 from tests.meetings.attendance_factories import AttendeeFactory

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from bureau.roles import Role
-from meetings.models.reception import ReceptionStatus
+from meetings.choices import ReceptionStatus
 from tests.meetings.reception_factories import (
     ReceptionEscortFactory,
     ReceptionFactory,

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from bureau.roles import Role
-from meetings.models.reception import MealKind, ReceptionStatus
+from meetings.choices import MealKind, ReceptionStatus
 from tests.meetings.reception_factories import (
     ReceptionEscortFactory,
     ReceptionFactory,

@@ -12,7 +12,8 @@ from django.utils import translation
 
 from bureau.roles import Role
 from bureau.services import record_void
-from meetings.models.reception import MealKind, Reception, ReceptionMeal, ReceptionStatus, max_escorts
+from meetings.choices import MealKind, ReceptionStatus
+from meetings.models.reception import Reception, ReceptionMeal, max_escorts
 from meetings.services import reception as services
 from tests.meetings.reception_factories import (
     OfficialLetterFactory,

@@ -9,7 +9,8 @@ from django.utils import translation
 
 from bureau.models import person_name
 from bureau.roles import Role
-from meetings.models.reception import OfficialLetter, Reception, ReceptionStatus
+from meetings.choices import ReceptionStatus
+from meetings.models.reception import OfficialLetter, Reception
 from tests.meetings.reception_factories import PDF_BYTES
 from tests.meetings.reception_helpers import formset_data, has_embedded_cjk_font, pdf_fonts, pdf_text
 
