@@ -8,7 +8,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from meetings.choices import AttendanceStatus, CheckInMethod
 from meetings.models import Attendee
-from tests.meetings.attendance_factories import AttendeeFactory, meeting_today
+from tests.meetings.factories import AttendeeFactory, meeting_today
 
 
 @pytest.mark.browser

@@ -12,7 +12,7 @@ from bureau.roles import Role
 from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus
 from meetings.models import Attendee
 from tests.helpers import english
-from tests.meetings.attendance_factories import AttendeeFactory, meeting_today
+from tests.meetings.factories import AttendeeFactory, meeting_today
 
 pytestmark = pytest.mark.django_db
 

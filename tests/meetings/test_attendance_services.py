@@ -11,8 +11,7 @@ from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus
 from meetings.models import Attendee
 from meetings.services import attendance as services
 from tests.factories import DepartmentFactory, StaffProfileFactory, make_user
-from tests.meetings.attendance_factories import AttendeeFactory
-from tests.meetings.factories import MeetingFactory, local_dt
+from tests.meetings.factories import AttendeeFactory, MeetingFactory, local_dt
 
 pytestmark = pytest.mark.django_db
 

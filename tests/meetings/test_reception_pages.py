@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from bureau.roles import Role
 from meetings.choices import ReceptionStatus
-from tests.meetings.reception_factories import (
+from tests.meetings.factories import (
     ReceptionEscortFactory,
     ReceptionFactory,
     ReceptionGuestFactory,

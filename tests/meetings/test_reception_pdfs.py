@@ -8,14 +8,15 @@ from django.urls import reverse
 
 from bureau.roles import Role
 from meetings.choices import MealKind, ReceptionStatus
-from tests.meetings.reception_factories import (
+from tests.helpers import pdf_fonts, pdf_text
+from tests.meetings.factories import (
     ReceptionEscortFactory,
     ReceptionFactory,
     ReceptionGuestFactory,
     ReceptionMealFactory,
     TourStopFactory,
 )
-from tests.meetings.reception_helpers import has_embedded_cjk_font, pdf_fonts, pdf_text
+from tests.meetings.reception_helpers import has_embedded_cjk_font
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,9 @@ from bureau.models import person_name
 from bureau.roles import Role
 from meetings.choices import ReceptionStatus
 from meetings.models.reception import OfficialLetter, Reception
-from tests.meetings.reception_factories import PDF_BYTES
-from tests.meetings.reception_helpers import formset_data, has_embedded_cjk_font, pdf_fonts, pdf_text
+from tests.helpers import formset_data, pdf_fonts, pdf_text
+from tests.meetings.factories import PDF_BYTES
+from tests.meetings.reception_helpers import has_embedded_cjk_font
 
 pytestmark = pytest.mark.django_db
 
