@@ -22,6 +22,17 @@ class BureauModelForm(forms.ModelForm):
                 field.widget.format = "%Y-%m-%d"
 
 
+def add_service_errors(form, exc):
+    """Put a service's ValidationError on the form: on its field where the form has one, else above it."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            for message in errors:
+                form.add_error(field if field in form.fields else None, message)
+    else:
+        for message in exc.messages:
+            form.add_error(None, message)
+
+
 class VoidForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"),

@@ -88,3 +88,72 @@ BANNED_SPENDING_WORDS = (
     "sightseeing",
     "fixed asset",
 )
+
+
+# ---- official receptions 公务接待 ----------------------------------------------------------------
+
+
+class ReceptionStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    APPROVED = "approved", _("Approved")
+    DONE = "done", _("Done")
+    SETTLED = "settled", _("Settled")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class MealKind(models.TextChoices):
+    BREAKFAST = "breakfast", _("Breakfast")
+    LUNCH = "lunch", _("Lunch")
+    DINNER = "dinner", _("Dinner")
+    WORKING_MEAL = "working", _("Working meal")
+
+
+# Which statuses allow which edits.
+RECEPTION_EDITABLE_STATUSES = (ReceptionStatus.DRAFT, ReceptionStatus.SUBMITTED)
+PEOPLE_EDITABLE_STATUSES = (ReceptionStatus.DRAFT, ReceptionStatus.SUBMITTED, ReceptionStatus.APPROVED)
+MEALS_EDITABLE_STATUSES = (
+    ReceptionStatus.DRAFT,
+    ReceptionStatus.SUBMITTED,
+    ReceptionStatus.APPROVED,
+    ReceptionStatus.DONE,
+)
+
+
+# ---- attendance and procedures -----------------------------------------------------------------
+
+
+class AttendanceStatus(models.TextChoices):
+    PENDING = "pending", _("Not signed in")
+    ON_TIME = "on_time", _("On time")
+    LATE = "late", _("Late")
+    LEFT_EARLY = "left_early", _("Left early")
+    ABSENT = "absent", _("Absent")
+    EXCUSED = "excused", _("Excused")
+
+
+class CheckInMethod(models.TextChoices):
+    QR = "qr", _("QR code")
+    DESK = "desk", _("At the desk")
+
+
+SIGNED_IN_STATUSES = (AttendanceStatus.ON_TIME, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY)
+
+
+class ProcedurePhase(models.TextChoices):
+    PRE = "pre", _("Before the meeting")
+    IN = "in", _("During the meeting")
+    POST = "post", _("After the meeting")
+
+
+class WorkPlanPost(models.TextChoices):
+    """The posts of a work plan (专人专岗、定岗定责)."""
+
+    SIGN_IN = "sign_in", _("Sign-in")
+    USHERING = "ushering", _("Ushering")
+    VENUE = "venue", _("Venue")
+    MINUTES = "minutes", _("Minutes")
+    PHOTOGRAPHY = "photography", _("Photography and video")
+    VEHICLES = "vehicles", _("Vehicles")
+    MEALS = "meals", _("Meals and lodging")
+    SECURITY = "security", _("Security")

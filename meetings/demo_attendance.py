@@ -14,15 +14,8 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from bureau.models import Department
-from meetings.choices import MeetingStatus
-from meetings.models import (
-    AttendanceStatus,
-    Attendee,
-    CheckInMethod,
-    MeetingProcedureStep,
-    ProcedurePhase,
-    ProcedureTemplate,
-)
+from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus, ProcedurePhase
+from meetings.models import Attendee, MeetingProcedureStep, ProcedureTemplate
 from meetings.services.attendance import is_late, protocol_seats
 from meetings.services.procedures import NO_CHECKLIST_STATUSES, procedure_due_at
 

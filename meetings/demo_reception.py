@@ -12,14 +12,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from bureau.models import Department
-from meetings.models.reception import (
-    MealKind,
-    OfficialLetter,
-    ReceptionEscort,
-    ReceptionGuest,
-    ReceptionStatus,
-    TourStop,
-)
+from meetings.choices import MealKind, ReceptionStatus
+from meetings.models.reception import OfficialLetter, ReceptionEscort, ReceptionGuest, TourStop, max_escorts
 from meetings.services import reception as services
 
 S = ReceptionStatus
@@ -124,7 +118,7 @@ def _seed_reception(rng, letter, host, group, purpose, arrival, status, centre, 
             title=GUEST_TITLES[min(order - 1, len(GUEST_TITLES) - 1)],
             unit=letter.sending_unit,
         ).save()
-    escorts = min(3, guest_count // 3 if guest_count > 10 else 3)
+    escorts = min(3, max_escorts(guest_count))  # the escort rule for meals holds for every meal
     for number in range(escorts):
         ReceptionEscort(
             reception=reception,
@@ -154,14 +148,13 @@ def _seed_reception(rng, letter, host, group, purpose, arrival, status, centre, 
         date = arrival + datetime.timedelta(days=day)
         kinds = [MealKind.WORKING_MEAL] if day == 0 else [MealKind.BREAKFAST, MealKind.WORKING_MEAL]
         for kind in kinds:
-            meal_escorts = min(escorts, 3 if guest_count <= 10 else guest_count // 3)
             services.meal_record(
                 reception=reception,
                 actor=centre,
                 date=date,
                 kind=kind,
                 guests=guest_count,
-                escorts=meal_escorts,
+                escorts=escorts,
                 standard_per_person=Decimal("20") if kind == MealKind.BREAKFAST else Decimal("40"),
                 place="中方县机关食堂",
             )

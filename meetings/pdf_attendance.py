@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from bureau.pdf import render_pdf
+from meetings.choices import WorkPlanPost
 from meetings.services.attendance import protocol_seat_order
 
 DEFAULT_BASE_URL = "http://localhost:8000"
@@ -76,8 +77,6 @@ def work_plan_pdf(*, plan, assignments, request=None):
     by_post = defaultdict(list)
     for assignment in assignments:
         by_post[assignment.post].append(assignment)
-    from meetings.models import WorkPlanPost
-
     posts = [(post.label, by_post.get(post.value, [])) for post in WorkPlanPost]
     context = {"plan": plan, "meeting": plan.meeting, "posts": posts}
     return render_pdf("meetings/pdf/work_plan.html", context, request=request)

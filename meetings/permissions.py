@@ -3,15 +3,7 @@
 from bureau.permissions import crud
 from bureau.roles import Role
 
-ROLE_PERMISSIONS = {}
-
-
-def _grant(role, perms):
-    ROLE_PERMISSIONS.setdefault(role, [])
-    ROLE_PERMISSIONS[role].extend(perms)
-
-
-# ---- meetings-core: meetings, approval, budget, settlement, printing --------------------------
+# ---- meetings: approval, budget, settlement, printing -------------------------------------------
 # Department staff: create, edit (while a draft), submit and withdraw their own department's meetings
 # and draw up the requested budget. Scoping (Meeting.objects.for_user) keeps them to their department.
 _CORE = {
@@ -56,37 +48,34 @@ _CORE = {
         "meetings.view_meetingstandard",
     ],
 }
-for _role, _perms in _CORE.items():
-    _grant(_role, _perms)
-# ---- end meetings-core ----
 
-# --- official receptions 公务接待 (meetings-reception) ---
+# ---- official receptions 公务接待 --------------------------------------------------------------
 _RECEPTION_MODELS = ("officialletter", "reception", "receptionguest", "receptionescort", "receptionmeal", "tourstop")
+_RECEPTION_ROWS = ("receptionguest", "receptionescort", "receptionmeal", "tourstop")  # deleted with the formsets
 _RECEPTION_VIEW = [f"meetings.view_{model}" for model in _RECEPTION_MODELS]
-# The meeting centre runs receptions end to end: registers letters and receptions, edits guests,
-# escorts, meals and the tour plan, submits, marks done, settles, cancels, voids letters.
-_grant(
-    Role.MEETING_CENTRE,
-    _RECEPTION_VIEW
-    + [f"meetings.add_{model}" for model in _RECEPTION_MODELS]
-    + [f"meetings.change_{model}" for model in _RECEPTION_MODELS]
-    + [f"meetings.delete_{model}" for model in ("receptionguest", "receptionescort", "receptionmeal", "tourstop")]
-    + ["meetings.void_officialletter", "meetings.settle_reception", "meetings.cancel_reception"],
-)
-# Leadership sees every reception and approves them.
-_grant(Role.LEADERSHIP, _RECEPTION_VIEW + ["meetings.approve_reception"])
-# Finance sees every reception and its amounts.
-_grant(Role.FINANCE, list(_RECEPTION_VIEW))
-# Department heads and staff see their own department's receptions (host-department scoping).
-_grant(Role.DEPARTMENT_HEADS, list(_RECEPTION_VIEW))
-_grant(Role.STAFF, list(_RECEPTION_VIEW))
-# --- end official receptions ---
+_RECEPTION = {
+    # The meeting centre runs receptions end to end: registers letters and receptions, edits guests,
+    # escorts, meals and the tour plan, submits, marks done, settles, cancels, voids letters.
+    Role.MEETING_CENTRE: [
+        *(perm for model in _RECEPTION_MODELS for perm in crud("meetings", model, delete=model in _RECEPTION_ROWS)),
+        "meetings.void_officialletter",
+        "meetings.settle_reception",
+        "meetings.cancel_reception",
+    ],
+    # Leadership sees every reception and approves them.
+    Role.LEADERSHIP: [*_RECEPTION_VIEW, "meetings.approve_reception"],
+    # Finance sees every reception and its amounts.
+    Role.FINANCE: _RECEPTION_VIEW,
+    # Department heads and staff see their own department's receptions (host-department scoping).
+    Role.DEPARTMENT_HEADS: _RECEPTION_VIEW,
+    Role.STAFF: _RECEPTION_VIEW,
+}
 
-# --- meetings-attendance: procedures, work plan, attendees, attendance -------------------------
+# ---- attendance: procedures, work plan, attendees, attendance -----------------------------------
 # The meeting centre runs them; leadership reads everything; department heads and staff read the
 # attendance of their own department's meetings (the rows are scoped as the meeting is). Attendees
 # sign in with their QR token, which needs no account and no permission.
-ATTENDANCE_ROLE_PERMISSIONS = {
+_ATTENDANCE = {
     Role.MEETING_CENTRE: (
         crud("meetings", "proceduretemplate", delete=True)
         + crud("meetings", "meetingprocedurestep")
@@ -104,6 +93,8 @@ ATTENDANCE_ROLE_PERMISSIONS = {
     Role.DEPARTMENT_HEADS: ["meetings.view_attendee"],
     Role.STAFF: ["meetings.view_attendee"],
 }
-for _role, _perms in ATTENDANCE_ROLE_PERMISSIONS.items():
-    _grant(_role, _perms)
-# --- end meetings-attendance ---
+
+ROLE_PERMISSIONS = {}
+for _part in (_CORE, _RECEPTION, _ATTENDANCE):
+    for _role, _perms in _part.items():
+        ROLE_PERMISSIONS.setdefault(_role, []).extend(_perms)

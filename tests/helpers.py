@@ -1,5 +1,7 @@
 """Small helpers shared by tests of several apps."""
 
+import subprocess
+
 from django.conf import settings
 
 
@@ -7,3 +9,29 @@ def english(client):
     """Switch `client` to English as the language switch does (a cookie), and return it."""
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
+
+
+def formset_data(prefix, rows, *, initial=0):
+    """POST data for an inline formset: `rows` are dicts of field → value."""
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for index, row in enumerate(rows):
+        for key, value in row.items():
+            data[f"{prefix}-{index}-{key}"] = "" if value is None else str(value)
+    return data
+
+
+def pdf_text(pdf_bytes, tmp_path, name="doc.pdf"):
+    path = tmp_path / name
+    path.write_bytes(pdf_bytes)
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def pdf_fonts(pdf_bytes, tmp_path, name="doc.pdf"):
+    path = tmp_path / name
+    path.write_bytes(pdf_bytes)
+    return subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout

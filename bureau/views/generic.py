@@ -14,6 +14,7 @@ reads through `Model.objects.for_user(user)`, so another department's record ans
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
@@ -21,14 +22,16 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 from django.views.generic.detail import SingleObjectTemplateResponseMixin
 from django.views.generic.edit import ModelFormMixin, ProcessFormView
 from django_tables2 import LazyPaginator, RequestConfig
 from django_tables2.export import TableExport
 
-from bureau.forms import VoidForm
+from bureau.forms import VoidForm, add_service_errors
 from bureau.history import history_entries
+from bureau.pdf import pdf_file_response, render_pdf
 from bureau.services import record_void
 
 
@@ -75,6 +78,36 @@ class ObjectViewMixin(LoginRequiredMixin, PermissionRequiredMixin):
         except NoReverseMatch:
             return False
         return True
+
+
+class ObjectPageMixin(ObjectViewMixin):
+    """A page about one record (URL kwarg `pk`) beyond list/detail/edit: a tab, a confirmation, a
+    formset, a PDF. Anonymous → login, no permission → 403, then the record through the user's scope
+    (another department's → 404) is `self.object` before the handler runs.
+
+    The permission is the model permission of `action`, as in every generic view, unless the page
+    sets `permission_required`. A page about a record reached through another (an attendee's
+    meeting) overrides `get_object()`.
+    """
+
+    permission_required = None
+
+    def get_permission_required(self):
+        if self.permission_required is None:
+            return super().get_permission_required()
+        return PermissionRequiredMixin.get_permission_required(self)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated or not self.has_permission():
+            return self.handle_no_permission()
+        self.object = self.get_object()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_object(self):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(object=self.object, **kwargs)
 
 
 class ObjectListView(ObjectViewMixin, TemplateView):
@@ -251,29 +284,125 @@ class ObjectDeleteView(ObjectViewMixin, DetailView):
         return redirect(reverse(url_name(self.model, "list")))
 
 
-class ObjectVoidView(ObjectViewMixin, FormView):
+class ObjectVoidView(ObjectPageMixin, FormView):
     """Void a record with a reason: it stays in the books, marked void, with its history."""
 
     action = "void"
     form_class = VoidForm
     template_name = "bureau/generic/object_void.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        # Permission first (403), then scoping (404), as in every other generic view.
-        if not self.has_permission():
-            return self.handle_no_permission()
-        self.object = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
-        return FormView.dispatch(self, request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["object"] = self.object
-        return context
+    def void(self, reason):
+        """Void the record; a model whose voiding has rules of its own calls its service here."""
+        record_void(obj=self.object, actor=self.request.user, reason=reason)
 
     def form_valid(self, form):
         if self.object.is_voided:
             messages.warning(self.request, _("“%(obj)s” was already voided.") % {"obj": self.object})
-        else:
-            record_void(obj=self.object, actor=self.request.user, reason=form.cleaned_data["reason"])
-            messages.success(self.request, _("“%(obj)s” voided.") % {"obj": self.object})
+            return redirect(self.object.get_absolute_url())
+        try:
+            self.void(form.cleaned_data["reason"])
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("“%(obj)s” voided.") % {"obj": self.object})
         return redirect(self.object.get_absolute_url())
+
+
+class ObjectMoveView(ObjectPageMixin, TemplateView):
+    """Move one record to another state (submit, approve, settle, cancel…) through its service.
+
+    GET shows a confirmation page, with a form where the move takes a comment or a reason; POST
+    calls `perform()` with the form's data. The service's refusal (a ValidationError) comes back as
+    error messages on the record's page.
+    """
+
+    form_class = None
+
+    def get_form(self, data=None):
+        return self.form_class(data) if self.form_class else None
+
+    def perform(self, **data):
+        """Call the move's service."""
+        raise NotImplementedError
+
+    def success_message(self):
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(form=self.get_form()))
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form(request.POST)
+        data = {}
+        if form is not None:
+            if not form.is_valid():
+                return self.render_to_response(self.get_context_data(form=form))
+            data = form.cleaned_data
+        try:
+            self.perform(**data)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, self.success_message())
+        return redirect(self.object.get_absolute_url())
+
+
+class ObjectFormsetView(ObjectPageMixin, TemplateView):
+    """Edit one record's rows as one formset, all or nothing.
+
+    `save_formset()` calls the service; a refusal (ValidationError) is shown above the formset, with
+    every row as the user typed it.
+    """
+
+    def get_formset(self, data=None):
+        raise NotImplementedError
+
+    def save_formset(self, formset):
+        raise NotImplementedError
+
+    def success_message(self):
+        raise NotImplementedError
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+    def render_formset(self, formset):
+        return self.render_to_response(self.get_context_data(formset=formset))
+
+    def get(self, request, *args, **kwargs):
+        return self.render_formset(self.get_formset())
+
+    def post(self, request, *args, **kwargs):
+        formset = self.get_formset(request.POST)
+        if not formset.is_valid():
+            return self.render_formset(formset)
+        try:
+            with transaction.atomic():
+                self.save_formset(formset)
+        except ValidationError as exc:
+            # A fresh formset: the rolled-back save may have left primary keys on the forms' instances.
+            formset = self.get_formset(request.POST)
+            formset.is_valid()
+            formset._non_form_errors = formset.error_class(exc.messages)
+            return self.render_formset(formset)
+        messages.success(request, self.success_message())
+        return redirect(self.get_success_url())
+
+
+class ObjectPdfView(ObjectPageMixin, View):
+    """A printable document of one record (WeasyPrint through bureau.pdf), shown inline."""
+
+    pdf_template = None
+
+    def get_filename(self):
+        raise NotImplementedError
+
+    def get_pdf_context(self):
+        return {"object": self.object}
+
+    def render_pdf(self):
+        return render_pdf(self.pdf_template, self.get_pdf_context(), request=self.request)
+
+    def get(self, request, *args, **kwargs):
+        return pdf_file_response(self.render_pdf(), self.get_filename())

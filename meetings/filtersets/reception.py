@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from bureau.filtersets import BureauFilterSet, scoped_departments
-from meetings.models.reception import OfficialLetter, Reception, ReceptionStatus
+from meetings.choices import ReceptionStatus
+from meetings.models.reception import OfficialLetter, Reception
 
 
 class ReceptionFilterSet(BureauFilterSet):

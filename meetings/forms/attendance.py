@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from bureau.forms import BureauModelForm
 from bureau.models import Department
-from meetings.models import Attendee, MeetingProcedureStep, ProcedureTemplate, WorkPlanPost
+from meetings.choices import WorkPlanPost
+from meetings.models import Attendee, MeetingProcedureStep, ProcedureTemplate
 
 
 class BureauForm(forms.Form):

@@ -1,16 +1,17 @@
-"""The meetings app's models, one module per part of the work (keep each under ~400 lines)."""
+"""The meetings app's models, one module per part of the work (keep each under ~400 lines).
 
-# ---- meetings-core ----
-from meetings.models.approval import ApprovalDecision  # noqa: E402,I001
-from meetings.models.budget import BudgetLine  # noqa: E402
+The choices live in meetings.choices; the four re-exported here were exported from this package
+before they moved there, and stay importable from it.
+"""
+
+from meetings.choices import AttendanceStatus, CheckInMethod, ProcedurePhase, WorkPlanPost
+from meetings.models.approval import ApprovalDecision
+from meetings.models.attendance import Attendee
+from meetings.models.budget import BudgetLine
 from meetings.models.meeting import Meeting
-from meetings.models.printing import PrintingOrder  # noqa: E402
-from meetings.models.standards import MeetingStandard  # noqa: E402
-
-__all__ = ["Meeting", "ApprovalDecision", "BudgetLine", "MeetingStandard", "PrintingOrder"]
-
-# --- official receptions 公务接待 (meetings-reception) ---
-from meetings.models.reception import (  # noqa: E402
+from meetings.models.printing import PrintingOrder
+from meetings.models.procedures import MeetingProcedureStep, ProcedureTemplate, WorkPlan, WorkPlanAssignment
+from meetings.models.reception import (
     OfficialLetter,
     Reception,
     ReceptionEscort,
@@ -18,30 +19,31 @@ from meetings.models.reception import (  # noqa: E402
     ReceptionMeal,
     TourStop,
 )
+from meetings.models.standards import MeetingStandard
 
-__all__ += ["OfficialLetter", "Reception", "ReceptionEscort", "ReceptionGuest", "ReceptionMeal", "TourStop"]
-# --- end official receptions ---
-
-# --- meetings-attendance: attendees, attendance, procedures and the work plan ---
-from meetings.models.attendance import AttendanceStatus, Attendee, CheckInMethod  # noqa: E402
-from meetings.models.procedures import (  # noqa: E402
-    MeetingProcedureStep,
-    ProcedurePhase,
-    ProcedureTemplate,
-    WorkPlan,
-    WorkPlanAssignment,
-    WorkPlanPost,
-)
-
-__all__ += [
-    "AttendanceStatus",
+__all__ = [
+    # meetings core: the meeting, its approval, budget and printing, and the standards they obey
+    "Meeting",
+    "ApprovalDecision",
+    "BudgetLine",
+    "MeetingStandard",
+    "PrintingOrder",
+    # official receptions 公务接待
+    "OfficialLetter",
+    "Reception",
+    "ReceptionEscort",
+    "ReceptionGuest",
+    "ReceptionMeal",
+    "TourStop",
+    # attendees, attendance, procedures and the work plan
     "Attendee",
-    "CheckInMethod",
     "MeetingProcedureStep",
-    "ProcedurePhase",
     "ProcedureTemplate",
     "WorkPlan",
     "WorkPlanAssignment",
+    # choices (defined in meetings.choices)
+    "AttendanceStatus",
+    "CheckInMethod",
+    "ProcedurePhase",
     "WorkPlanPost",
 ]
-# --- end meetings-attendance ---

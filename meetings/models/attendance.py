@@ -11,29 +11,13 @@ from simple_history.models import HistoricalRecords
 
 from bureau.models import Department, TimeStampedModel
 from bureau.scoping import ScopedQuerySet, sees_all_departments
+from meetings.choices import SIGNED_IN_STATUSES, AttendanceStatus, CheckInMethod
 
 TOKEN_BYTES = 24  # 192 bits from the OS's CSPRNG; the URL-safe text is 32 characters
 
 
 def new_checkin_token():
     return secrets.token_urlsafe(TOKEN_BYTES)
-
-
-class AttendanceStatus(models.TextChoices):
-    PENDING = "pending", _("Not signed in")
-    ON_TIME = "on_time", _("On time")
-    LATE = "late", _("Late")
-    LEFT_EARLY = "left_early", _("Left early")
-    ABSENT = "absent", _("Absent")
-    EXCUSED = "excused", _("Excused")
-
-
-class CheckInMethod(models.TextChoices):
-    QR = "qr", _("QR code")
-    DESK = "desk", _("At the desk")
-
-
-SIGNED_IN_STATUSES = (AttendanceStatus.ON_TIME, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY)
 
 
 class MeetingBoundQuerySet(ScopedQuerySet):

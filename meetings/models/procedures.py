@@ -10,26 +10,8 @@ from simple_history.models import HistoricalRecords
 
 from bureau.models import TimeStampedModel
 from bureau.scoping import ScopedQuerySet
+from meetings.choices import ProcedurePhase, WorkPlanPost
 from meetings.models.attendance import MeetingBoundQuerySet
-
-
-class ProcedurePhase(models.TextChoices):
-    PRE = "pre", _("Before the meeting")
-    IN = "in", _("During the meeting")
-    POST = "post", _("After the meeting")
-
-
-class WorkPlanPost(models.TextChoices):
-    """The posts of a work plan (专人专岗、定岗定责)."""
-
-    SIGN_IN = "sign_in", _("Sign-in")
-    USHERING = "ushering", _("Ushering")
-    VENUE = "venue", _("Venue")
-    MINUTES = "minutes", _("Minutes")
-    PHOTOGRAPHY = "photography", _("Photography and video")
-    VEHICLES = "vehicles", _("Vehicles")
-    MEALS = "meals", _("Meals and lodging")
-    SECURITY = "security", _("Security")
 
 
 class ProcedureTemplate(TimeStampedModel):

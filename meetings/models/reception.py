@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 from bureau.models import Department, TimeStampedModel, VoidableModel
 from bureau.scoping import ScopedQuerySet
 from bureau.validators import UploadValidator
+from meetings.choices import MealKind, ReceptionStatus
 
 # The escort rule for official meals (陪餐): up to 10 guests, at most 3 escorts; above 10 guests, at
 # most one third of the guests — rounded down, i.e. 3 × escorts ≤ guests (11 guests → 3, 12 → 4).
@@ -40,33 +41,6 @@ def escort_rule_condition(guests_field, escorts_field):
     return Q(**{f"{escorts_field}__lte": ESCORT_RULE_SMALL_MAX}) | Q(
         **{f"{guests_field}__gt": ESCORT_RULE_GUEST_THRESHOLD, f"{guests_field}__gte": F(escorts_field) * 3}
     )
-
-
-class ReceptionStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    APPROVED = "approved", _("Approved")
-    DONE = "done", _("Done")
-    SETTLED = "settled", _("Settled")
-    CANCELLED = "cancelled", _("Cancelled")
-
-
-class MealKind(models.TextChoices):
-    BREAKFAST = "breakfast", _("Breakfast")
-    LUNCH = "lunch", _("Lunch")
-    DINNER = "dinner", _("Dinner")
-    WORKING_MEAL = "working", _("Working meal")
-
-
-# Which statuses allow which edits.
-RECEPTION_EDITABLE_STATUSES = (ReceptionStatus.DRAFT, ReceptionStatus.SUBMITTED)
-PEOPLE_EDITABLE_STATUSES = (ReceptionStatus.DRAFT, ReceptionStatus.SUBMITTED, ReceptionStatus.APPROVED)
-MEALS_EDITABLE_STATUSES = (
-    ReceptionStatus.DRAFT,
-    ReceptionStatus.SUBMITTED,
-    ReceptionStatus.APPROVED,
-    ReceptionStatus.DONE,
-)
 
 
 def letter_scan_path(instance, filename):

@@ -6,8 +6,8 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from bureau.models import Department
-from meetings.choices import MeetingStatus
-from meetings.models import AttendanceStatus, Attendee
+from meetings.choices import AttendanceStatus, MeetingStatus
+from meetings.models import Attendee
 
 # Meetings whose attendance counts in the monthly figure: they took place (or are taking place).
 HELD_STATUSES = (MeetingStatus.IN_PROGRESS, MeetingStatus.HELD, MeetingStatus.SETTLED)

@@ -2,7 +2,8 @@
 
 from django.utils import timezone
 
-from meetings.models import MeetingProcedureStep, ProcedurePhase
+from meetings.choices import ProcedurePhase
+from meetings.models import MeetingProcedureStep
 
 
 def meeting_procedure_progress(*, meeting, now=None):

@@ -7,7 +7,8 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from bureau.money import amount_in_capitals, to_yuan
-from meetings.models.reception import MealKind, Reception, ReceptionStatus
+from meetings.choices import MealKind, ReceptionStatus
+from meetings.models.reception import Reception
 
 MEAL_ORDER = {MealKind.BREAKFAST: 0, MealKind.LUNCH: 1, MealKind.WORKING_MEAL: 2, MealKind.DINNER: 3}
 MEAL_TIMES = {

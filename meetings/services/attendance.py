@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from bureau.models import StaffProfile, person_name
-from meetings.choices import MeetingStatus
-from meetings.models import AttendanceStatus, Attendee, CheckInMethod, Meeting
+from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus
+from meetings.models import Attendee, Meeting
 
 DEFAULT_LATE_GRACE_MINUTES = 5
 # Sign-in (by QR or at the desk) is open on the meeting's day(s) while it is in one of these statuses.

@@ -9,8 +9,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from meetings.choices import MeetingStatus
-from meetings.models import Meeting, MeetingProcedureStep, ProcedurePhase, ProcedureTemplate, WorkPlan
+from meetings.choices import MeetingStatus, ProcedurePhase
+from meetings.models import Meeting, MeetingProcedureStep, ProcedureTemplate, WorkPlan
 from meetings.models.procedures import WorkPlanAssignment
 
 # A meeting that will not take place gets no checklist.

@@ -14,16 +14,13 @@ from django.utils.translation import gettext_lazy as _
 
 from bureau.money import to_yuan
 from bureau.services import record_void
-from meetings.models.reception import (
+from meetings.choices import (
     MEALS_EDITABLE_STATUSES,
     PEOPLE_EDITABLE_STATUSES,
     RECEPTION_EDITABLE_STATUSES,
-    OfficialLetter,
-    Reception,
-    ReceptionMeal,
     ReceptionStatus,
-    max_escorts,
 )
+from meetings.models.reception import OfficialLetter, Reception, ReceptionMeal, max_escorts
 
 S = ReceptionStatus
 

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from bureau.filtersets import BureauFilterSet, scoped_departments
 from bureau.tables import BureauTable
-from meetings.models import AttendanceStatus, Attendee, ProcedurePhase, ProcedureTemplate
+from meetings.choices import AttendanceStatus, ProcedurePhase
+from meetings.models import Attendee, ProcedureTemplate
 
 
 class AttendeeTable(BureauTable):

@@ -4,20 +4,18 @@ Every page checks its model permission first (403), then finds the meeting throu
 Meeting.objects.for_user (another department's meeting → 404)."""
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import NoReverseMatch, reverse
-from django.utils.encoding import escape_uri_path
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 from django.views.generic.edit import FormMixin
 
+from bureau.forms import add_service_errors
 from bureau.views import generic
 from meetings import pdf_attendance
-from meetings.choices import MeetingStatus
+from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus
 from meetings.forms.attendance import (
     AttendeeAddForm,
     AttendeeForm,
@@ -26,105 +24,37 @@ from meetings.forms.attendance import (
     LeftEarlyForm,
     SeatAssignForm,
 )
-from meetings.models import AttendanceStatus, Attendee, CheckInMethod, Meeting
+from meetings.models import Attendee
 from meetings.selectors.attendance import effective_status, meeting_attendance_board, meeting_has_ended
 from meetings.services import attendance as services
-from meetings.services.lifecycle import MOVE_LABELS, moves_for
 from meetings.tables.attendance import AttendeeFilterSet, AttendeeTable
-
-
-def meeting_editable_by(user, meeting):
-    from meetings.views.core import meeting_editable_by as editable
-
-    return editable(user, meeting)
-
-
-def meeting_url(meeting):
-    """The meeting's own page (meetings-core), or its attendance board while that page is missing."""
-    try:
-        return meeting.get_absolute_url()
-    except NoReverseMatch:
-        return reverse("meetings:meeting_attendance", args=[meeting.pk])
+from meetings.views.base import MEETING_RELATED, MeetingPageMixin, MeetingPdfView
 
 
 def error_text(exc):
     return " ".join(exc.messages)
 
 
-def apply_error(form, exc):
-    """Put a service's ValidationError on the form: on its field where the form has one."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
-class _LoadMeeting(View):
-    """Runs after the login and permission checks of the mixins before it."""
-
-    meeting_select_related = ("host_department", "venue_room__building")
-
-    def dispatch(self, request, *args, **kwargs):
-        self.meeting = self.load_meeting()
-        return super().dispatch(request, *args, **kwargs)
-
-    def load_meeting(self):
-        meetings = Meeting.objects.for_user(self.request.user).select_related(*self.meeting_select_related)
-        return get_object_or_404(meetings, pk=self.kwargs["pk"])
-
-
-class MeetingBoundMixin(LoginRequiredMixin, PermissionRequiredMixin, _LoadMeeting):
-    """A page of one meeting (URL kwarg `pk` = the meeting)."""
-
-    permission_required = "meetings.view_attendee"
-    tab = None
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        user = self.request.user
-        context.update(
-            meeting=self.meeting,
-            meeting_url=meeting_url(self.meeting),
-            tab=self.tab,
-            can_manage_attendees=user.has_perm("meetings.change_attendee"),
-            # The shared meeting header shows the same buttons on every tab.
-            moves=[(move, MOVE_LABELS[move]) for move in moves_for(user, self.meeting)],
-            can_edit_meeting=meeting_editable_by(user, self.meeting),
-        )
-        return context
-
-    def back(self):
-        return redirect(self.success_url_name, self.meeting.pk)
-
-
-class AttendeeBoundMixin(MeetingBoundMixin):
-    """A desk action on one attendee (URL kwarg `pk` = the attendee)."""
+class AttendeeBoundMixin(MeetingPageMixin):
+    """A desk action on one attendee (URL kwarg `pk` = the attendee), scoped through its meeting."""
 
     permission_required = "meetings.change_attendee"
+    success_url_name = "meetings:meeting_attendance"
 
-    def load_meeting(self):
+    def get_object(self):
         # Attendee.objects.for_user scopes through Meeting.objects.for_user.
         attendees = Attendee.objects.for_user(self.request.user).select_related(
-            "meeting__host_department", "meeting__venue_room__building", "department"
+            *(f"meeting__{name}" for name in MEETING_RELATED), "department"
         )
         self.attendee = get_object_or_404(attendees, pk=self.kwargs["pk"])
         return self.attendee.meeting
-
-    def back(self):
-        return redirect("meetings:meeting_attendance", self.meeting.pk)
-
-
-def pdf_file_response(pdf, filename):
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f"inline; filename*=UTF-8''{escape_uri_path(filename)}"
-    return response
 
 
 # --- attendees and seating -------------------------------------------------------------------
 
 
-class MeetingAttendeesView(MeetingBoundMixin, TemplateView):
+class MeetingAttendeesView(MeetingPageMixin, TemplateView):
+    permission_required = "meetings.view_attendee"
     template_name = "meetings/attendance/attendees.html"
     tab = "attendees"
 
@@ -139,11 +69,12 @@ class MeetingAttendeesView(MeetingBoundMixin, TemplateView):
             add_form=AttendeeAddForm(),
             seat_form=SeatAssignForm(initial={"rows": max(1, -(-count // per_row)), "seats_per_row": per_row}),
             can_add_attendees=self.request.user.has_perm("meetings.add_attendee"),
+            can_manage_attendees=self.request.user.has_perm("meetings.change_attendee"),
         )
         return context
 
 
-class _AttendeesPostView(MeetingBoundMixin, View):
+class _AttendeesPostView(MeetingPageMixin, View):
     http_method_names = ["post"]
     permission_required = "meetings.add_attendee"
     success_url_name = "meetings:meeting_attendees"
@@ -195,38 +126,41 @@ class MeetingSeatsAssignView(_AttendeesPostView):
         messages.success(self.request, _("%(count)s attendees seated by protocol order.") % {"count": len(seated)})
 
 
-class MeetingSeatCardsPdfView(MeetingBoundMixin, View):
+class MeetingSeatCardsPdfView(MeetingPdfView):
     """Seat cards carry each attendee's sign-in QR code: only the meeting centre prints them."""
 
     permission_required = "meetings.change_attendee"
+    document = "座位牌"
 
-    def get(self, request, *args, **kwargs):
+    def render_pdf(self):
         attendees = self.meeting.attendees.exclude(status=AttendanceStatus.EXCUSED).select_related("department")
         attendees = attendees.order_by("seat_row", "seat_number", "protocol_order", "id")
-        pdf = pdf_attendance.seat_cards_pdf(meeting=self.meeting, attendees=attendees, request=request)
-        return pdf_file_response(pdf, f"{self.meeting.title}-座位牌.pdf")
+        return pdf_attendance.seat_cards_pdf(meeting=self.meeting, attendees=attendees, request=self.request)
 
 
-class MeetingNoticesPdfView(MeetingBoundMixin, View):
+class MeetingNoticesPdfView(MeetingPdfView):
     permission_required = "meetings.change_attendee"
+    document = "参会通知"
 
-    def get(self, request, *args, **kwargs):
+    def render_pdf(self):
         attendees = self.meeting.attendees.select_related("department").in_protocol_order()
-        pdf = pdf_attendance.notices_pdf(meeting=self.meeting, attendees=attendees, request=request)
-        return pdf_file_response(pdf, f"{self.meeting.title}-参会通知.pdf")
+        return pdf_attendance.notices_pdf(meeting=self.meeting, attendees=attendees, request=self.request)
 
 
-class MeetingSeatingChartPdfView(MeetingBoundMixin, View):
-    def get(self, request, *args, **kwargs):
+class MeetingSeatingChartPdfView(MeetingPdfView):
+    permission_required = "meetings.view_attendee"
+    document = "座次图"
+
+    def render_pdf(self):
         attendees = self.meeting.attendees.exclude(status=AttendanceStatus.EXCUSED).select_related("department")
-        pdf = pdf_attendance.seating_chart_pdf(meeting=self.meeting, attendees=attendees, request=request)
-        return pdf_file_response(pdf, f"{self.meeting.title}-座次图.pdf")
+        return pdf_attendance.seating_chart_pdf(meeting=self.meeting, attendees=attendees, request=self.request)
 
 
 # --- attendance board and desk ---------------------------------------------------------------
 
 
-class MeetingAttendanceView(MeetingBoundMixin, TemplateView):
+class MeetingAttendanceView(MeetingPageMixin, TemplateView):
+    permission_required = "meetings.view_attendee"
     template_name = "meetings/attendance/board.html"
     tab = "attendance"
 
@@ -245,6 +179,7 @@ class MeetingAttendanceView(MeetingBoundMixin, TemplateView):
             # Only the desk buttons the services will accept in the meeting's state.
             can_excuse=self.meeting.status in (*services.INVITING_STATUSES, MeetingStatus.HELD),
             can_mark_left=self.meeting.status in services.RECORDING_STATUSES,
+            can_manage_attendees=self.request.user.has_perm("meetings.change_attendee"),
         )
         return context
 
@@ -283,7 +218,7 @@ class _AttendeeFormView(AttendeeBoundMixin, FormMixin, TemplateView):
             try:
                 self.act(form)
             except ValidationError as exc:
-                apply_error(form, exc)
+                add_service_errors(form, exc)
                 return self.form_invalid(form)
             return self.back()
         return self.form_invalid(form)
@@ -319,7 +254,7 @@ class AttendeeExcuseView(_AttendeeFormView):
         messages.success(self.request, _("Leave recorded for %(name)s.") % {"name": self.attendee.name})
 
 
-class MeetingAttendanceCloseView(MeetingBoundMixin, View):
+class MeetingAttendanceCloseView(MeetingPageMixin, View):
     http_method_names = ["post"]
     permission_required = "meetings.change_attendee"
     success_url_name = "meetings:meeting_attendance"

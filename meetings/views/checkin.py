@@ -10,7 +10,8 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import never_cache
 
-from meetings.models import AttendanceStatus, Attendee, CheckInMethod
+from meetings.choices import AttendanceStatus, CheckInMethod
+from meetings.models import Attendee
 from meetings.services import attendance as services
 
 TEMPLATE = "meetings/checkin/checkin.html"

@@ -2,49 +2,26 @@
 moves, budget editing, the settlement PDF, and printing orders. Thin: the services do the work."""
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views import View
 
+from bureau.forms import add_service_errors
 from bureau.money import amount_in_capitals
-from bureau.pdf import pdf_response
 from bureau.views import generic
 from meetings import services
-from meetings.choices import MeetingStatus
+from meetings.choices import SIGNED_IN_STATUSES, AttendanceStatus, MeetingStatus
 from meetings.filtersets.core import MeetingFilterSet, PrintingOrderFilterSet
 from meetings.forms.core import MeetingForm, MoveForm, PrintingOrderForm, budget_formset_class
-from meetings.models import (
-    ApprovalDecision,
-    AttendanceStatus,
-    Attendee,
-    BudgetLine,
-    Meeting,
-    MeetingStandard,
-    PrintingOrder,
-)
-from meetings.models.attendance import SIGNED_IN_STATUSES
+from meetings.models import ApprovalDecision, Attendee, BudgetLine, Meeting, MeetingStandard, PrintingOrder
 from meetings.selectors.procedures import meeting_procedure_progress
 from meetings.services.budget import can_edit_amounts, can_edit_requested
-from meetings.services.lifecycle import MOVE_LABELS, MOVE_PERMISSIONS, move_allowed, moves_for
+from meetings.services.lifecycle import MOVE_LABELS, MOVE_PERMISSIONS, move_allowed
 from meetings.tables.core import MeetingTable, PrintingOrderTable
-
-MEETING_RELATED = ("host_department", "venue_room__building", "created_by", "settled_by")
-# Who may still edit the request: the host department while it is a draft (or sent back), the
-# meeting centre until the meeting starts.
-STAFF_EDITABLE = (MeetingStatus.DRAFT, MeetingStatus.REJECTED)
-CENTRE_EDITABLE = (*STAFF_EDITABLE, MeetingStatus.SUBMITTED, MeetingStatus.APPROVED, MeetingStatus.PREPARING)
-
-
-def meeting_editable_by(user, meeting):
-    if not user.has_perm("meetings.change_meeting"):
-        return False
-    allowed = CENTRE_EDITABLE if user.has_perm("meetings.manage_meeting") else STAFF_EDITABLE
-    return meeting.status in allowed
+from meetings.views.base import MeetingPageMixin, MeetingPdfView, MeetingTabMixin, meeting_editable_by
 
 
 def budget_summary(meeting):
@@ -71,24 +48,6 @@ def budget_summary(meeting):
     return summary
 
 
-class MeetingTabMixin:
-    model = Meeting
-    select_related = MEETING_RELATED
-    template_tab = None
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        user = self.request.user
-        meeting = self.object
-        context.update(
-            meeting=meeting,
-            tab=self.template_tab or context.get("tab"),
-            moves=[(move, MOVE_LABELS[move]) for move in moves_for(user, meeting)],
-            can_edit_meeting=meeting_editable_by(user, meeting),
-        )
-        return context
-
-
 class MeetingListView(generic.ObjectListView):
     model = Meeting
     table_class = MeetingTable
@@ -98,7 +57,6 @@ class MeetingListView(generic.ObjectListView):
 
 class MeetingView(MeetingTabMixin, generic.ObjectDetailView):
     template_name = "meetings/meeting_detail.html"
-    template_tab = "detail"
     fields = [
         "host_department",
         "category",
@@ -142,7 +100,6 @@ class MeetingView(MeetingTabMixin, generic.ObjectDetailView):
 
 class MeetingHistoryView(MeetingTabMixin, generic.ObjectHistoryView):
     template_name = "meetings/meeting_history.html"
-    template_tab = "history"
 
 
 class MeetingEditView(generic.ObjectEditView):
@@ -163,22 +120,8 @@ class MeetingEditView(generic.ObjectEditView):
         return super().dispatch(request, *args, **kwargs)
 
 
-class MeetingObjectMixin(LoginRequiredMixin, PermissionRequiredMixin):
-    """A page about one meeting gated by a permission other than view_meeting: 403 first, then 404."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not self.has_permission():
-            return self.handle_no_permission()
-        self.meeting = get_object_or_404(
-            Meeting.objects.for_user(request.user).select_related(*MEETING_RELATED), pk=kwargs["pk"]
-        )
-        return super().dispatch(request, *args, **kwargs)
-
-
-class MeetingMoveView(MeetingObjectMixin, View):
-    """GET: confirm (with a comment); POST: call the service of the move."""
+class MeetingMoveView(MeetingPageMixin, generic.ObjectMoveView):
+    """A life-cycle move of the meeting: a confirmation page with a comment, then its service."""
 
     move = None
     template_name = "meetings/meeting_move.html"
@@ -186,55 +129,39 @@ class MeetingMoveView(MeetingObjectMixin, View):
     def get_permission_required(self):
         return [MOVE_PERMISSIONS[self.move]]
 
-    def form(self, data=None):
+    def get_form(self, data=None):
         return MoveForm(data, move=self.move, label=MOVE_LABELS[self.move])
 
-    def render(self, form):
-        return render(
-            self.request,
-            self.template_name,
-            {
-                "meeting": self.meeting,
-                "object": self.meeting,
-                "form": form,
-                "move": self.move,
-                "move_label": MOVE_LABELS[self.move],
-                "possible": move_allowed(self.meeting, self.move),
-                "summary": budget_summary(self.meeting) if self.move in ("submit", "approve", "settle") else None,
-            },
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            move=self.move,
+            move_label=MOVE_LABELS[self.move],
+            possible=move_allowed(self.meeting, self.move),
+            summary=budget_summary(self.meeting) if self.move in ("submit", "approve", "settle") else None,
         )
+        return context
 
-    def get(self, request, *args, **kwargs):
-        return self.render(self.form())
-
-    def post(self, request, *args, **kwargs):
-        form = self.form(request.POST)
-        if not form.is_valid():
-            return self.render(form)
-        comment = form.cleaned_data["comment"]
-        actor = request.user
+    def perform(self, *, comment):
+        meeting, actor = self.meeting, self.request.user
         calls = {
-            "submit": lambda: services.meeting_submit(meeting=self.meeting, actor=actor),
-            "approve": lambda: services.meeting_approve(meeting=self.meeting, actor=actor, comment=comment),
-            "reject": lambda: services.meeting_reject(meeting=self.meeting, actor=actor, comment=comment),
-            "start_preparing": lambda: services.meeting_start_preparing(meeting=self.meeting, actor=actor),
-            "start": lambda: services.meeting_start(meeting=self.meeting, actor=actor),
-            "finish": lambda: services.meeting_finish(meeting=self.meeting, actor=actor),
-            "settle": lambda: services.meeting_settle(meeting=self.meeting, actor=actor, note=comment),
-            "cancel": lambda: services.meeting_cancel(meeting=self.meeting, actor=actor, reason=comment),
+            "submit": lambda: services.meeting_submit(meeting=meeting, actor=actor),
+            "approve": lambda: services.meeting_approve(meeting=meeting, actor=actor, comment=comment),
+            "reject": lambda: services.meeting_reject(meeting=meeting, actor=actor, comment=comment),
+            "start_preparing": lambda: services.meeting_start_preparing(meeting=meeting, actor=actor),
+            "start": lambda: services.meeting_start(meeting=meeting, actor=actor),
+            "finish": lambda: services.meeting_finish(meeting=meeting, actor=actor),
+            "settle": lambda: services.meeting_settle(meeting=meeting, actor=actor, note=comment),
+            "cancel": lambda: services.meeting_cancel(meeting=meeting, actor=actor, reason=comment),
         }
-        try:
-            calls[self.move]()
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-            return redirect(self.meeting.get_absolute_url())
-        messages.success(
-            request,
-            _("“%(meeting)s”: %(move)s — now %(status)s.")
-            % {"meeting": self.meeting, "move": MOVE_LABELS[self.move], "status": self.meeting.get_status_display()},
-        )
-        return redirect(self.meeting.get_absolute_url())
+        calls[self.move]()
+
+    def success_message(self):
+        return _("“%(meeting)s”: %(move)s — now %(status)s.") % {
+            "meeting": self.meeting,
+            "move": MOVE_LABELS[self.move],
+            "status": self.meeting.get_status_display(),
+        }
 
 
 def move_view(move):
@@ -243,7 +170,7 @@ def move_view(move):
 
 class MeetingBudgetView(MeetingTabMixin, generic.ObjectDetailView):
     template_name = "meetings/meeting_budget.html"
-    template_tab = "budget"
+    tab = "budget"
 
     def get_permission_required(self):
         return ["meetings.view_budgetline"]
@@ -260,70 +187,50 @@ class MeetingBudgetView(MeetingTabMixin, generic.ObjectDetailView):
         return context
 
 
-class MeetingBudgetEditView(MeetingObjectMixin, View):
+class MeetingBudgetEditView(MeetingPageMixin, generic.ObjectFormsetView):
     permission_required = "meetings.change_budgetline"
     template_name = "meetings/meeting_budget_edit.html"
 
-    def formset(self, data=None):
+    def get_formset(self, data=None):
         formset_class = budget_formset_class(meeting=self.meeting, user=self.request.user)
         return formset_class(data, meeting=self.meeting, user=self.request.user, prefix="lines")
 
-    def render(self, formset):
-        return render(
-            self.request,
-            self.template_name,
-            {
-                "meeting": self.meeting,
-                "object": self.meeting,
-                "formset": formset,
-                "summary": budget_summary(self.meeting),
-            },
-        )
-
-    def locked(self):
-        user = self.request.user
-        return not (can_edit_requested(user, self.meeting) or can_edit_amounts(user, self.meeting))
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "summary": budget_summary(self.meeting)}
 
     def get(self, request, *args, **kwargs):
-        if self.locked():
+        user = request.user
+        if not (can_edit_requested(user, self.meeting) or can_edit_amounts(user, self.meeting)):
             messages.warning(
                 request,
                 _("The budget of a meeting that is %(status)s cannot be changed by you.")
                 % {"status": self.meeting.get_status_display()},
             )
-        return self.render(self.formset())
+        return super().get(request, *args, **kwargs)
 
-    def post(self, request, *args, **kwargs):
-        formset = self.formset(request.POST)
-        if not formset.is_valid():
-            return self.render(formset)
-        try:
-            services.meeting_budget_save(meeting=self.meeting, actor=request.user, rows=formset.rows())
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                formset._non_form_errors = formset.error_class(
-                    [m for messages_ in exc.message_dict.values() for m in messages_]
-                )
-            else:
-                formset._non_form_errors = formset.error_class(exc.messages)
-            return self.render(formset)
-        messages.success(request, _("Budget of “%(meeting)s” saved.") % {"meeting": self.meeting})
-        return redirect("meetings:meeting_budget", pk=self.meeting.pk)
+    def save_formset(self, formset):
+        services.meeting_budget_save(meeting=self.meeting, actor=self.request.user, rows=formset.rows())
+
+    def success_message(self):
+        return _("Budget of “%(meeting)s” saved.") % {"meeting": self.meeting}
+
+    def get_success_url(self):
+        return reverse("meetings:meeting_budget", args=[self.meeting.pk])
 
 
-class MeetingSettlementPdfView(MeetingObjectMixin, View):
+class MeetingSettlementPdfView(MeetingPdfView):
     """统一会后经费结算表: the settlement form for signature, amounts in capitals."""
 
     permission_required = "meetings.view_budgetline"
+    pdf_template = "meetings/meeting_settlement_pdf.html"
 
-    def get(self, request, *args, **kwargs):
+    def get_pdf_context(self):
         meeting = self.meeting
-        lines = list(BudgetLine.objects.live().filter(meeting=meeting))
         summary = budget_summary(meeting)
         totals = summary["totals"]
-        context = {
+        return {
             "meeting": meeting,
-            "lines": lines,
+            "lines": list(BudgetLine.objects.live().filter(meeting=meeting)),
             "summary": summary,
             "requested_capitals": amount_in_capitals(totals["requested"]),
             "approved_capitals": amount_in_capitals(totals["approved"]),
@@ -332,13 +239,14 @@ class MeetingSettlementPdfView(MeetingObjectMixin, View):
             "saved_capitals": amount_in_capitals(totals["requested"] - totals["actual"]),
             "printed_at": timezone.localtime(),
         }
-        filename = f"会议经费结算表-{meeting.pk}.pdf"
-        return pdf_response("meetings/meeting_settlement_pdf.html", context, request=request, filename=filename)
+
+    def get_filename(self):
+        return f"会议经费结算表-{self.meeting.pk}.pdf"
 
 
 class MeetingPrintingView(MeetingTabMixin, generic.ObjectDetailView):
     template_name = "meetings/meeting_printing.html"
-    template_tab = "printing"
+    tab = "printing"
 
     def get_permission_required(self):
         return ["meetings.view_printingorder"]
@@ -397,9 +305,5 @@ class PrintingOrderEditView(generic.ObjectEditView):
         try:
             return super().form_valid(form)
         except ValidationError as exc:
-            for field, errors in getattr(exc, "error_dict", {None: exc.error_list}).items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
-        except IntegrityError:  # pragma: no cover - the form checks first
-            raise

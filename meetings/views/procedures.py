@@ -9,6 +9,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from django.views.generic.edit import FormMixin
 
+from bureau.forms import add_service_errors
 from bureau.views import generic
 from meetings import pdf_attendance
 from meetings.forms.attendance import (
@@ -21,10 +22,11 @@ from meetings.models import MeetingProcedureStep, ProcedureTemplate, WorkPlan, W
 from meetings.selectors.procedures import meeting_procedure_progress
 from meetings.services import procedures as services
 from meetings.tables.attendance import ProcedureTemplateFilterSet, ProcedureTemplateTable
-from meetings.views.attendance import MeetingBoundMixin, apply_error, error_text, pdf_file_response
+from meetings.views.attendance import error_text
+from meetings.views.base import MeetingPageMixin, MeetingPdfView
 
 
-class MeetingProceduresView(MeetingBoundMixin, TemplateView):
+class MeetingProceduresView(MeetingPageMixin, TemplateView):
     permission_required = "meetings.view_meetingprocedurestep"
     template_name = "meetings/procedures/meeting_procedures.html"
     tab = "procedures"
@@ -40,7 +42,7 @@ class MeetingProceduresView(MeetingBoundMixin, TemplateView):
         return context
 
 
-class MeetingProceduresCreateView(MeetingBoundMixin, View):
+class MeetingProceduresCreateView(MeetingPageMixin, View):
     http_method_names = ["post"]
     permission_required = "meetings.add_meetingprocedurestep"
     success_url_name = "meetings:meeting_procedures"
@@ -55,18 +57,16 @@ class MeetingProceduresCreateView(MeetingBoundMixin, View):
         return self.back()
 
 
-class StepBoundMixin(MeetingBoundMixin):
+class StepBoundMixin(MeetingPageMixin):
     """A view of one procedure step (URL kwarg `pk` = the step), scoped through its meeting."""
 
     permission_required = "meetings.change_meetingprocedurestep"
+    success_url_name = "meetings:meeting_procedures"
 
-    def load_meeting(self):
+    def get_object(self):
         steps = MeetingProcedureStep.objects.for_user(self.request.user).select_related("meeting")
         self.step = get_object_or_404(steps, pk=self.kwargs["pk"])
         return self.step.meeting
-
-    def back(self):
-        return redirect("meetings:meeting_procedures", self.meeting.pk)
 
 
 class ProcedureStepDoneView(StepBoundMixin, View):
@@ -116,7 +116,7 @@ class ProcedureStepEditView(StepBoundMixin, FormMixin, TemplateView):
 # --- work plan (工作方案) --------------------------------------------------------------------
 
 
-class MeetingWorkPlanView(MeetingBoundMixin, TemplateView):
+class MeetingWorkPlanView(MeetingPageMixin, TemplateView):
     permission_required = "meetings.view_workplan"
     template_name = "meetings/procedures/work_plan.html"
     tab = "work_plan"
@@ -150,7 +150,7 @@ class MeetingWorkPlanCreateView(MeetingWorkPlanView):
                     meeting=self.meeting, actor=request.user, is_major_event=form.cleaned_data["is_major_event"]
                 )
             except ValidationError as exc:
-                apply_error(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Work plan drawn up."))
                 return redirect("meetings:meeting_work_plan", self.meeting.pk)
@@ -168,18 +168,18 @@ class MeetingWorkPlanAssignView(MeetingWorkPlanView):
             try:
                 services.work_plan_assign(plan=plan, actor=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                apply_error(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Post assigned."))
                 return redirect("meetings:meeting_work_plan", self.meeting.pk)
         return self.render_to_response(self.get_context_data(assign_form=form), status=400)
 
 
-class WorkPlanAssignmentDeleteView(MeetingBoundMixin, View):
+class WorkPlanAssignmentDeleteView(MeetingPageMixin, View):
     http_method_names = ["post"]
     permission_required = "meetings.delete_workplanassignment"
 
-    def load_meeting(self):
+    def get_object(self):
         assignments = WorkPlanAssignment.objects.for_user(self.request.user).select_related("plan__meeting")
         self.assignment = get_object_or_404(assignments, pk=self.kwargs["pk"])
         return self.assignment.plan.meeting
@@ -190,16 +190,16 @@ class WorkPlanAssignmentDeleteView(MeetingBoundMixin, View):
         return redirect("meetings:meeting_work_plan", self.meeting.pk)
 
 
-class MeetingWorkPlanPdfView(MeetingBoundMixin, View):
+class MeetingWorkPlanPdfView(MeetingPdfView):
     permission_required = "meetings.view_workplan"
+    document = "工作方案"
 
-    def get(self, request, *args, **kwargs):
+    def render_pdf(self):
         plan = WorkPlan.objects.filter(meeting=self.meeting).select_related("chief", "meeting").first()
         if plan is None:
             raise Http404(_("This meeting has no work plan."))
         assignments = plan.assignments.select_related("staff").order_by("post", "id")
-        pdf = pdf_attendance.work_plan_pdf(plan=plan, assignments=assignments, request=request)
-        return pdf_file_response(pdf, f"{self.meeting.title}-工作方案.pdf")
+        return pdf_attendance.work_plan_pdf(plan=plan, assignments=assignments, request=self.request)
 
 
 # --- procedure templates (generic views) ------------------------------------------------------

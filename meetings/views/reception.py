@@ -2,26 +2,24 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
-from django.views.generic import DetailView
+from django.views import View
 
-from bureau.pdf import pdf_response
+from bureau.forms import add_service_errors
 from bureau.views import generic
-from meetings.filtersets.reception import OfficialLetterFilterSet, ReceptionFilterSet
-from meetings.forms.reception import FORMSETS, OfficialLetterForm, ReasonForm, ReceptionForm
-from meetings.models.reception import (
+from meetings.choices import (
     MEALS_EDITABLE_STATUSES,
     PEOPLE_EDITABLE_STATUSES,
     RECEPTION_EDITABLE_STATUSES,
-    OfficialLetter,
-    Reception,
     ReceptionStatus,
 )
+from meetings.filtersets.reception import OfficialLetterFilterSet, ReceptionFilterSet
+from meetings.forms.reception import FORMSETS, OfficialLetterForm, ReasonForm, ReceptionForm
+from meetings.models.reception import OfficialLetter, Reception
 from meetings.selectors.reception import reception_printable_context, reception_totals
 from meetings.services import reception as services
 from meetings.tables.reception import (
@@ -32,18 +30,6 @@ from meetings.tables.reception import (
     ReceptionTable,
     TourStopTable,
 )
-
-
-def _add_errors(form, exc):
-    """Put a service's ValidationError on the form: on its field where the form has one."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            for message in errors:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
-
 
 # --- official letters ---
 
@@ -94,26 +80,17 @@ class OfficialLetterEditView(generic.ObjectEditView):
 class OfficialLetterVoidView(generic.ObjectVoidView):
     model = OfficialLetter
 
-    def form_valid(self, form):
-        if self.object.is_voided:
-            messages.warning(self.request, _("“%(obj)s” was already voided.") % {"obj": self.object})
-            return redirect(self.object.get_absolute_url())
-        try:
-            services.letter_void(letter=self.object, actor=self.request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as exc:
-            _add_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("“%(obj)s” voided.") % {"obj": self.object})
-        return redirect(self.object.get_absolute_url())
+    def void(self, reason):
+        services.letter_void(letter=self.object, actor=self.request.user, reason=reason)
 
 
-class OfficialLetterScanView(generic.ObjectViewMixin, DetailView):
+class OfficialLetterScanView(generic.ObjectPageMixin, View):
     """The letter's scan, served only to those who may see the letter (never a public media URL)."""
 
     model = OfficialLetter
 
     def get(self, request, *args, **kwargs):
-        letter = self.get_object()
+        letter = self.object
         if not letter.scan:
             raise Http404(_("This letter has no scan."))
         try:
@@ -172,17 +149,11 @@ class ReceptionView(generic.ObjectDetailView):
         context = super().get_context_data(**kwargs)
         user, reception = self.request.user, self.object
         status = reception.status
-        S = ReceptionStatus
-        actions = []
-        for target, url_suffix, label, perm, css in (
-            (S.SUBMITTED, "submit", gettext_lazy("Submit for approval"), "change_reception", "btn-primary"),
-            (S.APPROVED, "approve", gettext_lazy("Approve"), "approve_reception", "btn-success"),
-            (S.DONE, "complete", gettext_lazy("Mark as done"), "change_reception", "btn-primary"),
-            (S.SETTLED, "settle", gettext_lazy("Settle"), "settle_reception", "btn-success"),
-            (S.CANCELLED, "cancel", gettext_lazy("Cancel the reception"), "cancel_reception", "btn-outline-danger"),
-        ):
-            if status in services.TRANSITIONS[target] and user.has_perm(f"meetings.{perm}"):
-                actions.append((reverse(f"meetings:reception_{url_suffix}", args=[reception.pk]), label, css))
+        actions = [
+            (reverse(view.url_name, args=[reception.pk]), view.title, view.css)
+            for view in RECEPTION_MOVE_VIEWS
+            if status in services.TRANSITIONS[view.target] and user.has_perm(f"meetings.{view.action}_reception")
+        ]
         can_change = user.has_perm("meetings.change_reception")
         context.update(
             transition_actions=actions,
@@ -236,34 +207,36 @@ class ReceptionEditView(generic.ObjectEditView):
                     reception=self.object, actor=self.request.user, letter=form.cleaned_data["letter"], **data
                 )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Reception “%(obj)s” saved.") % {"obj": self.object})
         return redirect(self.object.get_absolute_url())
 
 
-class ReceptionObjectMixin(generic.ObjectViewMixin):
-    """One reception, found through the user's scope (another department's → 404)."""
+class ReceptionPageMixin(generic.ObjectPageMixin):
+    """A page of one reception (its formsets, moves and printables), found through the user's scope."""
 
     model = Reception
-
-    def get_reception(self):
-        return get_object_or_404(self.get_queryset().select_related("letter", "host_department"), pk=self.kwargs["pk"])
+    select_related = ("letter", "host_department")
 
 
-class ReceptionFormsetView(ReceptionObjectMixin, DetailView):
+class ReceptionFormsetView(ReceptionPageMixin, generic.ObjectFormsetView):
     """Edit a reception's guests, escorts, meals or tour stops as one formset, all or nothing."""
 
     action = "change"
     kind = None
     template_name = "meetings/reception/reception_formset.html"
 
-    def get_object(self, queryset=None):
-        return self.get_reception()
-
-    def _formset(self, data=None):
+    def get_formset(self, data=None):
         formset_class, _title, _service = FORMSETS[self.kind]
         return formset_class(data, instance=self.object, prefix=self.kind, form_kwargs={"reception": self.object})
+
+    def save_formset(self, formset):
+        _formset_class, _title, service = FORMSETS[self.kind]
+        service(reception=self.object, formset=formset, actor=self.request.user)
+
+    def success_message(self):
+        return _("%(what)s saved.") % {"what": FORMSETS[self.kind][1]}
 
     def _editable(self):
         try:
@@ -277,29 +250,14 @@ class ReceptionFormsetView(ReceptionObjectMixin, DetailView):
         return True
 
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
         if not self._editable():
             return redirect(self.object.get_absolute_url())
-        return self.render_to_response(self.get_context_data(formset=self._formset()))
+        return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
         if not self._editable():
             return redirect(self.object.get_absolute_url())
-        formset = self._formset(request.POST)
-        _formset_class, title, service = FORMSETS[self.kind]
-        if formset.is_valid():
-            try:
-                with transaction.atomic():
-                    service(reception=self.object, formset=formset, actor=request.user)
-            except ValidationError as exc:
-                formset = self._formset(request.POST)
-                formset.is_valid()
-                formset._non_form_errors = formset.error_class(exc.messages)
-            else:
-                messages.success(request, _("%(what)s saved.") % {"what": title})
-                return redirect(self.object.get_absolute_url())
-        return self.render_to_response(self.get_context_data(formset=formset))
+        return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -323,100 +281,86 @@ class ReceptionTourView(ReceptionFormsetView):
     kind = "tour"
 
 
-class ReceptionTransitionView(ReceptionObjectMixin, DetailView):
-    """GET: a confirmation page; POST: the service call. Only roles with `action`'s permission."""
+class ReceptionTransitionView(ReceptionPageMixin, generic.ObjectMoveView):
+    """A move of the reception: a confirmation page (with a reason to cancel), then its service.
+    Only roles with `action`'s permission."""
 
     template_name = "meetings/reception/reception_confirm.html"
-    service = None
+    service = None  # the service of the move: service(*, reception, actor, **form data)
+    target = None  # the status the move leads to
+    url_name = None
     title = ""
-    button = ""
-    form_class = None
+    css = "btn-primary"  # of its button on the reception's page
 
-    def get_object(self, queryset=None):
-        return self.get_reception()
+    @property
+    def button(self):
+        return self.title
 
-    def get_form(self, data=None):
-        return self.form_class(data) if self.form_class else None
+    def perform(self, **data):
+        self.service(reception=self.object, actor=self.request.user, **data)
 
-    def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return self.render_to_response(self.get_context_data(form=self.get_form()))
-
-    def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        form = self.get_form(request.POST)
-        extra = {}
-        if form is not None:
-            if not form.is_valid():
-                return self.render_to_response(self.get_context_data(form=form))
-            extra = form.cleaned_data
-        try:
-            self.service(reception=self.object, actor=request.user, **extra)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("%(what)s: done.") % {"what": self.title})
-        return redirect(self.object.get_absolute_url())
+    def success_message(self):
+        return _("%(what)s: done.") % {"what": self.title}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(title=self.title, button=self.button, allowed=self.object.status in self.allowed_from())
+        allowed = self.object.status in services.TRANSITIONS[self.target]
+        context.update(title=self.title, button=self.button, allowed=allowed)
         return context
 
-    def allowed_from(self):
-        return ()
+
+class ReceptionSubmitView(ReceptionTransitionView):
+    action, target, url_name = "change", ReceptionStatus.SUBMITTED, "meetings:reception_submit"
+    service = staticmethod(services.reception_submit)
+    title = gettext_lazy("Submit for approval")
 
 
-def _transition(name, action, target, service, title, button=None, form_class=None):
-    return type(
-        name,
-        (ReceptionTransitionView,),
-        {
-            "action": action,
-            "service": staticmethod(service),
-            "title": title,
-            "button": button or title,
-            "form_class": form_class,
-            "allowed_from": lambda self: services.TRANSITIONS[target],
-        },
-    )
+class ReceptionApproveView(ReceptionTransitionView):
+    action, target, url_name = "approve", ReceptionStatus.APPROVED, "meetings:reception_approve"
+    service = staticmethod(services.reception_approve)
+    title, css = gettext_lazy("Approve"), "btn-success"
 
 
-S = ReceptionStatus
-ReceptionSubmitView = _transition(
-    "ReceptionSubmitView", "change", S.SUBMITTED, services.reception_submit, gettext_lazy("Submit for approval")
-)
-ReceptionApproveView = _transition(
-    "ReceptionApproveView", "approve", S.APPROVED, services.reception_approve, gettext_lazy("Approve")
-)
-ReceptionCompleteView = _transition(
-    "ReceptionCompleteView", "change", S.DONE, services.reception_complete, gettext_lazy("Mark as done")
-)
-ReceptionSettleView = _transition(
-    "ReceptionSettleView", "settle", S.SETTLED, services.reception_settle, gettext_lazy("Settle")
-)
-ReceptionCancelView = _transition(
-    "ReceptionCancelView",
-    "cancel",
-    S.CANCELLED,
-    services.reception_cancel,
-    gettext_lazy("Cancel the reception"),
-    form_class=ReasonForm,
+class ReceptionCompleteView(ReceptionTransitionView):
+    action, target, url_name = "change", ReceptionStatus.DONE, "meetings:reception_complete"
+    service = staticmethod(services.reception_complete)
+    title = gettext_lazy("Mark as done")
+
+
+class ReceptionSettleView(ReceptionTransitionView):
+    action, target, url_name = "settle", ReceptionStatus.SETTLED, "meetings:reception_settle"
+    service = staticmethod(services.reception_settle)
+    title, css = gettext_lazy("Settle"), "btn-success"
+
+
+class ReceptionCancelView(ReceptionTransitionView):
+    action, target, url_name = "cancel", ReceptionStatus.CANCELLED, "meetings:reception_cancel"
+    service = staticmethod(services.reception_cancel)
+    title, css = gettext_lazy("Cancel the reception"), "btn-outline-danger"
+    form_class = ReasonForm
+
+
+# The moves in the order of their buttons on the reception's page.
+RECEPTION_MOVE_VIEWS = (
+    ReceptionSubmitView,
+    ReceptionApproveView,
+    ReceptionCompleteView,
+    ReceptionSettleView,
+    ReceptionCancelView,
 )
 
 
 # --- printables ---
 
 
-class ReceptionPdfView(ReceptionObjectMixin, DetailView):
-    pdf_template = None
+class ReceptionPdfView(ReceptionPageMixin, generic.ObjectPdfView):
     filename = None
 
-    def get(self, request, *args, **kwargs):
-        reception = self.get_reception()
-        context = reception_printable_context(reception)
-        filename = f"{self.filename}-{reception.pk}.pdf"
-        return pdf_response(self.pdf_template, context, request=request, filename=filename)
+    def get_pdf_context(self):
+        return reception_printable_context(self.object)
+
+    def get_filename(self):
+        return f"{self.filename}-{self.object.pk}.pdf"
 
 
 class ReceptionListPdfView(ReceptionPdfView):

@@ -4,13 +4,13 @@ from types import SimpleNamespace
 
 from meetings.choices import MeetingStatus
 from meetings.models import ProcedureTemplate
-from tests.meetings.attendance_factories import (
+from tests.meetings.factories import (
     AttendeeFactory,
+    MeetingFactory,
     ProcedureStepFactory,
     WorkPlanAssignmentFactory,
     WorkPlanFactory,
 )
-from tests.meetings.factories import MeetingFactory
 from tests.permission_matrix import PUBLIC, Role, Row, roles
 
 OBJECTS = {

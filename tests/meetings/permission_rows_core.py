@@ -1,7 +1,6 @@
 """Permission-matrix rows of the meeting core (meetings list, detail tabs, moves, budget, printing)."""
 
-from tests.meetings.factories import MeetingFactory
-from tests.meetings.factories_core import PrintingOrderFactory
+from tests.meetings.factories import MeetingFactory, PrintingOrderFactory
 from tests.permission_matrix import Role, Row, roles
 
 OBJECTS = {

@@ -1,6 +1,6 @@
 """Permission-matrix rows for official receptions (every URL under /meetings/receptions/)."""
 
-from tests.meetings.reception_factories import OfficialLetterFactory, ReceptionFactory, ReceptionGuestFactory
+from tests.meetings.factories import OfficialLetterFactory, ReceptionFactory, ReceptionGuestFactory
 from tests.permission_matrix import Role, Row, roles
 
 

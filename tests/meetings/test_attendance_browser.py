@@ -6,8 +6,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from meetings.models import AttendanceStatus, Attendee, CheckInMethod
-from tests.meetings.attendance_factories import AttendeeFactory, meeting_today
+from meetings.choices import AttendanceStatus, CheckInMethod
+from meetings.models import Attendee
+from tests.meetings.factories import AttendeeFactory, meeting_today
 
 
 @pytest.mark.browser

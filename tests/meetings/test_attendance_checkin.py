@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bureau.roles import Role
-from meetings.choices import MeetingStatus
-from meetings.models import AttendanceStatus, Attendee, CheckInMethod
+from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus
+from meetings.models import Attendee
 from tests.helpers import english
-from tests.meetings.attendance_factories import AttendeeFactory, meeting_today
+from tests.meetings.factories import AttendeeFactory, meeting_today
 
 pytestmark = pytest.mark.django_db
 

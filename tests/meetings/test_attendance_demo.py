@@ -6,8 +6,8 @@ import pytest
 
 from bureau import demo as bureau_demo
 from meetings import demo_attendance
-from meetings.choices import MeetingStatus
-from meetings.models import AttendanceStatus, Attendee, MeetingProcedureStep
+from meetings.choices import AttendanceStatus, MeetingStatus
+from meetings.models import Attendee, MeetingProcedureStep
 from tests.meetings.factories import MeetingFactory, local_dt
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,6 @@
 
 import base64
 import re
-import subprocess
 
 import pytest
 import segno
@@ -14,24 +13,15 @@ from meetings.choices import MeetingStatus
 from meetings.services import attendance as attendance_services
 from meetings.services import procedures as procedure_services
 from tests.factories import make_user
-from tests.helpers import english
-from tests.meetings.attendance_factories import AttendeeFactory
-from tests.meetings.factories import MeetingFactory
+from tests.helpers import english, pdf_fonts, pdf_text
+from tests.meetings.factories import AttendeeFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 NAMES = ["欧阳明", "司马青", "诸葛文", "上官红", "王小二"]
 
 
-def pdf_text(pdf, tmp_path):
-    path = tmp_path / "doc.pdf"
-    path.write_bytes(pdf)
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-
-
 def assert_cjk_font_embedded(pdf, tmp_path):
-    path = tmp_path / "fonts.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    out = pdf_fonts(pdf, tmp_path, "fonts.pdf")
     cjk = [line for line in out.splitlines() if "CJK" in line]
     assert cjk, out
     # columns: name type encoding emb sub uni object ID — "emb" is the first yes/no

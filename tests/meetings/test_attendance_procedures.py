@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bureau.roles import Role
-from meetings.choices import MeetingStatus
-from meetings.models import MeetingProcedureStep, ProcedurePhase, ProcedureTemplate, WorkPlan
+from meetings.choices import MeetingStatus, ProcedurePhase
+from meetings.models import MeetingProcedureStep, ProcedureTemplate, WorkPlan
 from meetings.selectors.procedures import meeting_procedure_progress
 from meetings.services import procedures as services
 from tests.factories import make_user

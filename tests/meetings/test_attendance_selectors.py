@@ -6,13 +6,11 @@ import pytest
 from django.urls import reverse
 
 from bureau.roles import Role
-from meetings.choices import MeetingStatus
-from meetings.models import AttendanceStatus
+from meetings.choices import AttendanceStatus, MeetingStatus
 from meetings.selectors.attendance import absence_by_department, meeting_attendance_board
 from meetings.services import attendance as services
 from tests.factories import DepartmentFactory
-from tests.meetings.attendance_factories import AttendeeFactory
-from tests.meetings.factories import MeetingFactory, local_dt
+from tests.meetings.factories import AttendeeFactory, MeetingFactory, local_dt
 
 pytestmark = pytest.mark.django_db
 

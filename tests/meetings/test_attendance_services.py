@@ -7,12 +7,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from meetings.choices import MeetingStatus
-from meetings.models import AttendanceStatus, Attendee, CheckInMethod
+from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus
+from meetings.models import Attendee
 from meetings.services import attendance as services
 from tests.factories import DepartmentFactory, StaffProfileFactory, make_user
-from tests.meetings.attendance_factories import AttendeeFactory
-from tests.meetings.factories import MeetingFactory, local_dt
+from tests.meetings.factories import AttendeeFactory, MeetingFactory, local_dt
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,7 @@ from meetings.models import ApprovalDecision, Meeting
 from meetings.services.lifecycle import MOVE_LABELS, TRANSITIONS
 from tests.factories import MeetingRoomFactory, make_user
 from tests.meetings.core_fixtures import ensure_central_standards, standards  # noqa: F401
-from tests.meetings.factories import MeetingFactory, local_dt
-from tests.meetings.factories_core import BudgetLineFactory, PrintingOrderFactory
+from tests.meetings.factories import BudgetLineFactory, MeetingFactory, PrintingOrderFactory, local_dt
 
 S = MeetingStatus
 pytestmark = pytest.mark.usefixtures("standards")

@@ -15,8 +15,7 @@ from meetings.models import BudgetLine, Meeting, MeetingStandard
 from meetings.services.approval import meeting_limit_violations
 from meetings.services.budget import budget_description_check
 from tests.meetings.core_fixtures import standards  # noqa: F401
-from tests.meetings.factories import MeetingFactory, local_dt
-from tests.meetings.factories_core import BudgetLineFactory
+from tests.meetings.factories import BudgetLineFactory, MeetingFactory, local_dt
 
 C = MeetingCategory
 pytestmark = pytest.mark.usefixtures("standards")

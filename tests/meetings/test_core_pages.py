@@ -2,7 +2,6 @@
 the settlement PDF, printing orders, statistics and the demo data."""
 
 import datetime
-import subprocess
 from decimal import Decimal
 
 import pytest
@@ -12,9 +11,9 @@ from bureau.roles import Role
 from meetings.choices import BudgetKind, MeetingCategory, MeetingForm, MeetingStatus, PrintingStatus
 from meetings.models import ApprovalDecision, BudgetLine, Meeting, PrintingOrder
 from tests.factories import MeetingRoomFactory
+from tests.helpers import formset_data, pdf_fonts, pdf_text
 from tests.meetings.core_fixtures import standards  # noqa: F401
-from tests.meetings.factories import MeetingFactory, local_dt
-from tests.meetings.factories_core import BudgetLineFactory
+from tests.meetings.factories import BudgetLineFactory, MeetingFactory, local_dt
 
 S = MeetingStatus
 pytestmark = pytest.mark.usefixtures("standards")
@@ -22,16 +21,7 @@ pytestmark = pytest.mark.usefixtures("standards")
 
 def budget_post(lines, *, existing=()):
     """Formset POST data: `existing` lines first (by pk), then new ones."""
-    data = {
-        "lines-TOTAL_FORMS": str(len(existing) + len(lines)),
-        "lines-INITIAL_FORMS": str(len(existing)),
-        "lines-MIN_NUM_FORMS": "0",
-        "lines-MAX_NUM_FORMS": "1000",
-    }
-    for index, values in enumerate([*existing, *lines]):
-        for key, value in values.items():
-            data[f"lines-{index}-{key}"] = value
-    return data
+    return formset_data("lines", [*existing, *lines], initial=len(existing))
 
 
 def errors_of(response):
@@ -197,14 +187,12 @@ def test_settlement_pdf_has_the_amounts_in_capitals_and_an_embedded_cjk_font(wor
     client.force_login(world.users[Role.FINANCE])
     response = client.get(reverse("meetings:meeting_settlement_pdf", args=[meeting.pk]))
     assert response["Content-Type"] == "application/pdf"
-    path = tmp_path / "settlement.pdf"
-    path.write_bytes(response.content)
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(response.content, tmp_path, "settlement.pdf")
     assert "全县安全生产工作会议" in text
     assert "人民币壹万贰仟元整" in text
     assert "人民币壹万零伍佰元伍角" in text
     assert "人民币壹仟肆佰玖拾玖元伍角" in text  # saved
-    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    fonts = pdf_fonts(response.content, tmp_path, "settlement.pdf")
     cjk = [line for line in fonts.splitlines() if "CJK" in line]
     assert cjk and all(" yes " in line for line in cjk), fonts
 

@@ -14,14 +14,12 @@ from django.utils import timezone, translation
 
 from bureau.roles import Role
 from meetings import services
-from meetings.choices import BudgetKind, MeetingCategory, MeetingStatus
-from meetings.models import AttendanceStatus, MeetingProcedureStep, ProcedurePhase, ProcedureTemplate
+from meetings.choices import AttendanceStatus, BudgetKind, MeetingCategory, MeetingStatus, ProcedurePhase
+from meetings.models import MeetingProcedureStep, ProcedureTemplate
 from tests.factories import DepartmentFactory
 from tests.helpers import english
-from tests.meetings.attendance_factories import AttendeeFactory
 from tests.meetings.core_fixtures import standards  # noqa: F401
-from tests.meetings.factories import MeetingFactory, local_dt
-from tests.meetings.factories_core import BudgetLineFactory
+from tests.meetings.factories import AttendeeFactory, BudgetLineFactory, MeetingFactory, local_dt
 
 S = MeetingStatus
 
@@ -237,7 +235,7 @@ def test_attendance_board_does_not_query_per_attendee(world, client, django_asse
 
 
 def test_a_printing_order_page_leads_back_to_its_meeting(world, client):
-    from tests.meetings.factories_core import PrintingOrderFactory
+    from tests.meetings.factories import PrintingOrderFactory
 
     order = PrintingOrderFactory(meeting=MeetingFactory(host_department=world.own, status=S.APPROVED))
     client.force_login(world.users[Role.MEETING_CENTRE])

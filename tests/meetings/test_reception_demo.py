@@ -6,7 +6,8 @@ import pytest
 
 from bureau import demo
 from meetings import demo_reception
-from meetings.models.reception import OfficialLetter, Reception, ReceptionMeal, ReceptionStatus, max_escorts
+from meetings.choices import ReceptionStatus
+from meetings.models.reception import OfficialLetter, Reception, ReceptionMeal, max_escorts
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from bureau.roles import Role
-from meetings.models.reception import ReceptionStatus
-from tests.meetings.reception_factories import (
+from meetings.choices import ReceptionStatus
+from tests.meetings.factories import (
     ReceptionEscortFactory,
     ReceptionFactory,
     ReceptionGuestFactory,

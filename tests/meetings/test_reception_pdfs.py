@@ -7,15 +7,16 @@ import pytest
 from django.urls import reverse
 
 from bureau.roles import Role
-from meetings.models.reception import MealKind, ReceptionStatus
-from tests.meetings.reception_factories import (
+from meetings.choices import MealKind, ReceptionStatus
+from tests.helpers import pdf_fonts, pdf_text
+from tests.meetings.factories import (
     ReceptionEscortFactory,
     ReceptionFactory,
     ReceptionGuestFactory,
     ReceptionMealFactory,
     TourStopFactory,
 )
-from tests.meetings.reception_helpers import has_embedded_cjk_font, pdf_fonts, pdf_text
+from tests.meetings.reception_helpers import has_embedded_cjk_font
 
 pytestmark = pytest.mark.django_db
 

@@ -12,15 +12,16 @@ from django.utils import translation
 
 from bureau.roles import Role
 from bureau.services import record_void
-from meetings.models.reception import MealKind, Reception, ReceptionMeal, ReceptionStatus, max_escorts
+from meetings.choices import MealKind, ReceptionStatus
+from meetings.models.reception import Reception, ReceptionMeal, max_escorts
 from meetings.services import reception as services
-from tests.meetings.reception_factories import (
+from tests.helpers import formset_data
+from tests.meetings.factories import (
     OfficialLetterFactory,
     ReceptionFactory,
     ReceptionGuestFactory,
     ReceptionMealFactory,
 )
-from tests.meetings.reception_helpers import formset_data
 
 pytestmark = pytest.mark.django_db
 S = ReceptionStatus

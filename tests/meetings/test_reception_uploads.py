@@ -9,7 +9,7 @@ from django.utils import translation
 from bureau.roles import Role
 from bureau.validators import UploadValidator, detect_kind
 from meetings.models.reception import OfficialLetter
-from tests.meetings.reception_factories import JPEG_BYTES, PDF_BYTES, PNG_BYTES
+from tests.meetings.factories import JPEG_BYTES, PDF_BYTES, PNG_BYTES
 
 pytestmark = pytest.mark.django_db
 MB = 1024 * 1024

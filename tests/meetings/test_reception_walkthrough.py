@@ -9,9 +9,11 @@ from django.utils import translation
 
 from bureau.models import person_name
 from bureau.roles import Role
-from meetings.models.reception import OfficialLetter, Reception, ReceptionStatus
-from tests.meetings.reception_factories import PDF_BYTES
-from tests.meetings.reception_helpers import formset_data, has_embedded_cjk_font, pdf_fonts, pdf_text
+from meetings.choices import ReceptionStatus
+from meetings.models.reception import OfficialLetter, Reception
+from tests.helpers import formset_data, pdf_fonts, pdf_text
+from tests.meetings.factories import PDF_BYTES
+from tests.meetings.reception_helpers import has_embedded_cjk_font
 
 pytestmark = pytest.mark.django_db
 
