@@ -96,10 +96,15 @@ class MeetingForm(BureauModelForm):
 
     def save(self, commit=True):
         meeting = super().save(commit=False)
-        if meeting.pk is None and self.user is not None:
+        is_new = meeting.pk is None
+        if is_new and self.user is not None:
             meeting.created_by = self.user
         if commit:
             meeting.save()
+            if not is_new and {"start_at", "end_at"} & set(self.changed_data):
+                from meetings.services.procedures import meeting_procedures_reschedule
+
+                meeting_procedures_reschedule(meeting=meeting, actor=self.user)
         return meeting
 
 

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from meetings.choices import MeetingStatus, ProcedurePhase
 from meetings.models import Meeting, MeetingProcedureStep, ProcedureTemplate, WorkPlan
@@ -55,6 +55,17 @@ def meeting_procedures_create(*, meeting, actor):
     ]
     if steps:
         bulk_create_with_history(steps, MeetingProcedureStep, default_user=actor)
+    return steps
+
+
+@transaction.atomic
+def meeting_procedures_reschedule(*, meeting, actor):
+    """The meeting moved: the steps not yet done get due times from its new start and end."""
+    steps = list(meeting.procedure_steps.filter(done_at=None).exclude(template=None).select_related("template"))
+    for step in steps:
+        step.due_at = procedure_due_at(meeting=meeting, phase=step.phase, offset_hours=step.template.due_offset_hours)
+    if steps:
+        bulk_update_with_history(steps, MeetingProcedureStep, ["due_at"], default_user=actor)
     return steps
 
 

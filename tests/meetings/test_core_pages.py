@@ -301,3 +301,41 @@ def test_demo_data_is_idempotent_in_every_state_and_keeps_history(db):
     assert BudgetLine.history.count() == BudgetLine.objects.count()
     first, last = Meeting.objects.order_by("start_at").first(), Meeting.objects.order_by("start_at").last()
     assert first.start_at.date() >= datetime.date(2024, 12, 31) and last.start_at.year == 2026
+
+
+def test_moving_an_approved_meeting_moves_the_open_checklist_steps(world, client):
+    from meetings.services.procedures import meeting_procedures_create, procedure_step_complete
+
+    centre = world.users[Role.MEETING_CENTRE]
+    meeting = MeetingFactory(
+        host_department=world.own,
+        status=S.APPROVED,
+        start_at=local_dt(2026, 12, 15, 9),
+        end_at=local_dt(2026, 12, 15, 12),
+    )
+    steps = meeting_procedures_create(meeting=meeting, actor=centre)
+    done = procedure_step_complete(step=steps[0], actor=centre)
+    done_due = done.due_at
+    open_step = meeting.procedure_steps.filter(done_at=None).exclude(pk=done.pk).first()
+    before = open_step.due_at
+    client.force_login(centre)
+    response = client.post(
+        reverse("meetings:meeting_edit", args=[meeting.pk]),
+        {
+            "title": meeting.title,
+            "host_department": world.own.pk,
+            "category": meeting.category,
+            "form": meeting.form,
+            "venue_room": meeting.venue_room_id,
+            "start_at": "2026-12-17T09:00",
+            "end_at": "2026-12-17T12:00",
+            "planned_attendees": meeting.planned_attendees,
+            "planned_staff": meeting.planned_staff,
+        },
+    )
+    assert response.status_code == 302, errors_of(response)
+    open_step.refresh_from_db()
+    done.refresh_from_db()
+    assert open_step.due_at - before == datetime.timedelta(days=2)  # moved with the meeting
+    assert done.due_at == done_due  # what is done stays as it was
+    assert open_step.history.first().history_user == centre
