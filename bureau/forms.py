@@ -3,23 +3,43 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils.translation import gettext_lazy as _
 
-from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile
+from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile, person_name
+
+
+def _prepare(form):
+    """What every page form gets: a crispy helper with its submit button, date pickers, people by name."""
+    form.helper = FormHelper()
+    form.helper.add_input(Submit("submit", form.submit_label))
+    for field in form.fields.values():
+        if isinstance(field.widget, forms.DateInput):
+            field.widget.input_type = "date"
+            field.widget.format = "%Y-%m-%d"
+        if isinstance(field, forms.ModelChoiceField) and issubclass(field.queryset.model, AbstractBaseUser):
+            field.label_from_instance = person_name  # people are chosen by name, not by login
+
+
+class BureauForm(forms.Form):
+    """A page form that is not a model form (a confirmation, a reason, a batch action)."""
+
+    submit_label = _("Save")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _prepare(self)
 
 
 class BureauModelForm(forms.ModelForm):
     """Every page form: takes `user` (for scoping choices), renders with crispy-bootstrap5."""
 
+    submit_label = _("Save")
+
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Save")))
-        for field in self.fields.values():
-            if isinstance(field.widget, forms.DateInput):
-                field.widget.input_type = "date"
-                field.widget.format = "%Y-%m-%d"
+        _prepare(self)
 
 
 def add_service_errors(form, exc):

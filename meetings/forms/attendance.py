@@ -2,26 +2,15 @@
 
 import datetime
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bureau.forms import BureauModelForm
+from bureau.forms import BureauForm, BureauModelForm
 from bureau.models import Department
 from meetings.choices import WorkPlanPost
 from meetings.models import Attendee, MeetingProcedureStep, ProcedureTemplate
-
-
-class BureauForm(forms.Form):
-    submit_label = _("Save")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", self.submit_label))
 
 
 def active_departments():

@@ -107,3 +107,12 @@ def test_edit_with_bad_input_changes_nothing(campus):
     room.refresh_from_db()
     assert (room.name, str(room.area)) == ("档案室", "24.50")
     assert room.history.count() == history_rows
+
+
+def test_people_are_chosen_by_name_not_by_login(world):
+    from bureau.forms import StaffProfileForm
+    from bureau.models import person_name
+
+    labels = [label for _value, label in StaffProfileForm().fields["user"].choices]
+    staff = world.users[Role.STAFF]
+    assert person_name(staff) in labels and staff.username not in labels
