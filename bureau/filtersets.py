@@ -33,6 +33,14 @@ class LeanSelect(forms.Select):
         return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
 
 
+class AnyYesNoSelect(forms.NullBooleanSelect):
+    """A yes/no filter whose empty choice reads "any" (全部) rather than Django's "unknown" (未知)."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [("", _("Any")), ("true", _("Yes")), ("false", _("No"))]
+
+
 class BureauFilterSet(django_filters.FilterSet):
     """`search_fields` are ORM lookups OR-ed together for `q`; prefer exact/prefix lookups on
     indexed columns for big tables (icontains scans the whole table)."""
@@ -45,6 +53,8 @@ class BureauFilterSet(django_filters.FilterSet):
         for filter_ in self.filters.values():
             if isinstance(filter_, django_filters.ModelChoiceFilter):
                 filter_.extra.setdefault("widget", LeanSelect)
+            if isinstance(filter_, django_filters.BooleanFilter):
+                filter_.extra.setdefault("widget", AnyYesNoSelect)
             filter_.label = capfirst(filter_.label)  # model verbose names are lower case
 
     def search(self, queryset, name, value):

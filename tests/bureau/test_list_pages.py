@@ -140,3 +140,16 @@ def test_export_limit_asks_to_narrow_the_filter(rooms, leader, settings):
     response = leader.get(reverse("bureau:room_list"), {"use": "office", "_export": "csv"}, follow=True)
     assert "请缩小筛选范围后再导出" in response.content.decode()
     assert response.redirect_chain[-1][0] == reverse("bureau:room_list") + "?use=office"
+
+
+def test_yes_no_filters_offer_any_yes_no(world, client):
+    client.force_login(world.users[Role.ADMIN_CENTRE])
+    active = world.own.__class__.objects.create(code="W-INACTIVE", name="已撤并单位", kind="township", active=False)
+    page = client.get(reverse("bureau:department_list"))
+    html = page.content.decode()
+    assert "全部" in html and "未知" not in html
+    shown = [
+        row.record
+        for row in client.get(reverse("bureau:department_list"), {"active": "false"}).context["table"].page.object_list
+    ]
+    assert shown == [active]
