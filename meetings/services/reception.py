@@ -158,7 +158,7 @@ def reception_create(*, actor, letter, **fields):
     check_dates(arrival_date=fields.get("arrival_date"), departure_date=fields.get("departure_date"))
     reception = Reception(letter=letter, created_by=actor, **fields)
     reception.full_clean()
-    reception._change_reason = "created"
+    reception._history_user = actor
     reception.save()
     return reception
 
@@ -180,6 +180,7 @@ def reception_update(*, reception, actor, letter=None, **fields):
         setattr(reception, name, value)
     check_dates(arrival_date=reception.arrival_date, departure_date=reception.departure_date)
     reception.full_clean()
+    reception._history_user = actor
     reception.save()
     return reception
 
@@ -194,6 +195,7 @@ def _move(reception, target, *, actor, reason=""):
             code="transition",
         )
     locked.status = target
+    locked._history_user = actor
     locked._change_reason = reason or str(S(target).label)
     return locked
 
@@ -272,12 +274,24 @@ def check_named_guests(*, reception, named):
         )
 
 
+def _save_rows(formset, actor):
+    """Save a formset's rows (and delete the ones marked), each history row naming the actor."""
+    saved = formset.save(commit=False)
+    for row in formset.deleted_objects:
+        row._history_user = actor
+        row.delete()
+    for row in saved:
+        row._history_user = actor
+        row.save()
+    return saved
+
+
 @transaction.atomic
 def reception_save_people(*, reception, formset, actor):
     """Save a guests / escorts / tour-stop formset after the status check, all or nothing."""
     reception = Reception.objects.select_for_update().get(pk=reception.pk)
     check_people_editable(reception)
-    saved = formset.save()
+    saved = _save_rows(formset, actor)
     check_named_guests(reception=reception, named=reception.guests.count())
     return saved
 
@@ -287,7 +301,7 @@ def reception_save_meals(*, reception, formset, actor):
     """Save a meals formset (each form already checked the escort rule) after the status check."""
     reception = Reception.objects.select_for_update().get(pk=reception.pk)
     check_meals_editable(reception)
-    return formset.save()
+    return _save_rows(formset, actor)
 
 
 @transaction.atomic
@@ -315,5 +329,6 @@ def meal_record(*, reception, actor, date, kind, guests, escorts, standard_per_p
         amount=amount,
     )
     meal.full_clean()
+    meal._history_user = actor
     meal.save()
     return meal
