@@ -92,7 +92,24 @@ class MeetingForm(BureauModelForm):
 
             for field, message in meeting_size_violations(probe, standard).items():
                 self.add_error(field, message)
+            self._check_budget_cap(probe, standard)
         return cleaned
+
+    def _check_budget_cap(self, probe, standard):
+        """Once submitted, the budget is no longer re-checked at submission: fewer people or days must
+        not leave the requested, approved or actual amounts over the new cap."""
+        from meetings.services.approval import meeting_budget_totals, meeting_cap_violation
+        from meetings.services.budget import REQUEST_EDITABLE
+
+        if self.instance.pk is None or self.instance.status in REQUEST_EDITABLE:
+            return
+        people_changed = {"planned_attendees", "planned_staff"} & set(self.changed_data)
+        field = "planned_attendees" if people_changed else "end_at"
+        totals = meeting_budget_totals(self.instance)
+        for column in ("requested", "approved", "actual"):
+            message = meeting_cap_violation(probe, standard, amount=totals[column], column=column)
+            if message:
+                self.add_error(field, message)
 
     def save(self, commit=True):
         meeting = super().save(commit=False)
