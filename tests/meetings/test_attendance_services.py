@@ -194,6 +194,16 @@ def test_close_marks_the_missing_absent_and_leaves_the_rest():
     assert missing.history.count() == 2  # created + closed: the bulk write kept its history
 
 
+@pytest.mark.parametrize("status", [MeetingStatus.CANCELLED, MeetingStatus.REJECTED, MeetingStatus.DRAFT])
+def test_close_refuses_a_meeting_that_never_took_place(status):
+    past = MeetingFactory(status=status, start_at=local_dt(2025, 3, 3, 9), end_at=local_dt(2025, 3, 3, 12))
+    invited = AttendeeFactory(meeting=past)
+    with pytest.raises(ValidationError, match="出勤情况不能修改"):
+        services.meeting_attendance_close(meeting=past, actor=None)
+    invited.refresh_from_db()
+    assert invited.status == AttendanceStatus.PENDING
+
+
 # --- invitations ----------------------------------------------------------------------------------
 
 
