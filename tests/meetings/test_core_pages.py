@@ -377,3 +377,11 @@ def test_an_approved_meeting_cannot_shrink_under_its_approved_budget(world, clie
     data.update(planned_attendees="50", planned_staff="5", title="改名后的会议")
     response = client.post(reverse("meetings:meeting_edit", args=[meeting.pk]), data)
     assert response.status_code == 302, errors_of(response)
+
+
+def test_video_share_is_decimal_and_rounds_half_up():
+    from meetings.selectors.statistics import video_share
+
+    assert video_share(1, 16) == Decimal("6.3")  # 6.25 %: float arithmetic and banker's rounding gave 6.2
+    assert video_share(1, 3) == Decimal("33.3")
+    assert video_share(0, 0) is None
