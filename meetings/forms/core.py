@@ -230,10 +230,6 @@ def budget_formset_class(*, meeting, user):
     )
 
 
-class SettleForm(forms.Form):
-    note = forms.CharField(label=_("Settlement note"), max_length=100, required=False)
-
-
 class PrintingOrderForm(BureauModelForm):
     class Meta:
         model = PrintingOrder

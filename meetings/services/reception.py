@@ -20,7 +20,7 @@ from meetings.choices import (
     RECEPTION_EDITABLE_STATUSES,
     ReceptionStatus,
 )
-from meetings.models.reception import OfficialLetter, Reception, ReceptionMeal, max_escorts
+from meetings.models.reception import Reception, ReceptionMeal, max_escorts
 
 S = ReceptionStatus
 
@@ -128,14 +128,6 @@ def _check_status(reception, allowed, message):
 
 
 # --- letters ---
-
-
-@transaction.atomic
-def letter_register(*, actor, **fields):
-    letter = OfficialLetter(registered_by=actor, **fields)
-    letter.full_clean()
-    letter.save()
-    return letter
 
 
 @transaction.atomic
