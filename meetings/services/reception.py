@@ -122,6 +122,28 @@ def check_meal(*, reception, date, guests, escorts, standard_per_person, amount)
         raise ValidationError(errors)
 
 
+def check_guest_count(reception):
+    """The number of guests may not drop below the guests already named, nor below a meal's guests."""
+    named = reception.guests.count()
+    if named > reception.guest_count:
+        raise ValidationError(
+            {
+                "guest_count": _("%(named)s guests are already named on this reception; it cannot have fewer.")
+                % {"named": named}
+            },
+            code="too_few_guests",
+        )
+    largest_meal = max(reception.meals.values_list("guests", flat=True), default=0)
+    if largest_meal > reception.guest_count:
+        raise ValidationError(
+            {
+                "guest_count": _("A meal cannot have more guests (%(guests)s) than the reception has (%(count)s).")
+                % {"guests": largest_meal, "count": reception.guest_count}
+            },
+            code="too_few_guests",
+        )
+
+
 def _check_status(reception, allowed, message):
     if reception.status not in allowed:
         raise ValidationError(message % {"status": reception.get_status_display()}, code="status")
@@ -171,6 +193,7 @@ def reception_update(*, reception, actor, letter=None, **fields):
             raise TypeError(f"reception_update does not change {name}")
         setattr(reception, name, value)
     check_dates(arrival_date=reception.arrival_date, departure_date=reception.departure_date)
+    check_guest_count(reception)
     reception.full_clean()
     reception._history_user = actor
     reception.save()

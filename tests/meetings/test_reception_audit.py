@@ -78,3 +78,23 @@ def test_reception_formset_rows_record_the_actor_also_when_deleted(world):
     assert _last_history_user(added) == centre
     deleted = type(kept).history.filter(id=dropped.pk, history_type="-").get()
     assert deleted.history_user == centre
+
+
+def test_guest_count_cannot_drop_below_the_named_guests_or_a_meal(world):
+    from django.core.exceptions import ValidationError
+
+    from tests.meetings.factories import ReceptionMealFactory
+
+    centre = world.users[Role.MEETING_CENTRE]
+    reception = ReceptionFactory(host_department=world.own, guest_count=6)
+    ReceptionGuestFactory.create_batch(3, reception=reception)
+    ReceptionMealFactory(reception=reception, guests=5, escorts=2, amount=Decimal("280.00"))
+    for count in (2, 4):  # under the named guests, then under the meal's guests
+        with pytest.raises(ValidationError) as caught:
+            services.reception_update(reception=reception, actor=centre, guest_count=count)
+        assert list(caught.value.message_dict) == ["guest_count"]
+    reception.refresh_from_db()
+    assert reception.guest_count == 6
+    services.reception_update(reception=reception, actor=centre, guest_count=5)
+    reception.refresh_from_db()
+    assert reception.guest_count == 5
