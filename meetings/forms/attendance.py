@@ -112,11 +112,18 @@ class LeftEarlyForm(BureauForm):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
 
-    def left_at_datetime(self):
+    def left_at_datetime(self, now=None):
+        """The time typed, on today's date while the meeting runs (day 2 of a two-day meeting is day 2),
+        else on the meeting's first day (recorded afterwards); local time (Asia/Shanghai)."""
         value = self.cleaned_data.get("left_at")
         if value is None:
             return None
-        day = timezone.localdate(self.meeting.start_at) if self.meeting else timezone.localdate()
+        today = timezone.localdate(now)
+        day = today
+        if self.meeting is not None:
+            first_day, last_day = timezone.localdate(self.meeting.start_at), timezone.localdate(self.meeting.end_at)
+            if not first_day <= today <= last_day:
+                day = first_day
         return timezone.make_aware(datetime.datetime.combine(day, value))
 
 

@@ -92,7 +92,24 @@ class MeetingForm(BureauModelForm):
 
             for field, message in meeting_size_violations(probe, standard).items():
                 self.add_error(field, message)
+            self._check_budget_cap(probe, standard)
         return cleaned
+
+    def _check_budget_cap(self, probe, standard):
+        """Once submitted, the budget is no longer re-checked at submission: fewer people or days must
+        not leave the requested, approved or actual amounts over the new cap."""
+        from meetings.services.approval import meeting_budget_totals, meeting_cap_violation
+        from meetings.services.budget import REQUEST_EDITABLE
+
+        if self.instance.pk is None or self.instance.status in REQUEST_EDITABLE:
+            return
+        people_changed = {"planned_attendees", "planned_staff"} & set(self.changed_data)
+        field = "planned_attendees" if people_changed else "end_at"
+        totals = meeting_budget_totals(self.instance)
+        for column in ("requested", "approved", "actual"):
+            message = meeting_cap_violation(probe, standard, amount=totals[column], column=column)
+            if message:
+                self.add_error(field, message)
 
     def save(self, commit=True):
         meeting = super().save(commit=False)
@@ -211,10 +228,6 @@ def budget_formset_class(*, meeting, user):
         extra=3 if may_request else 0,
         can_delete=may_request,
     )
-
-
-class SettleForm(forms.Form):
-    note = forms.CharField(label=_("Settlement note"), max_length=100, required=False)
 
 
 class PrintingOrderForm(BureauModelForm):

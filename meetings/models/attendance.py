@@ -142,6 +142,8 @@ class Attendee(TimeStampedModel):
         indexes = [
             models.Index(fields=["meeting", "department"]),
             models.Index(fields=["department", "status"]),
+            # The register's default order (Meta.ordering): a page reads 50 rows, not a sort of them all.
+            models.Index(fields=["meeting", "protocol_order", "id"]),
         ]
 
     def __str__(self):

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -13,13 +13,7 @@ from meetings.choices import PrintingStatus
 
 
 class PrintingOrderQuerySet(ScopedQuerySet):
-    def with_total(self):
-        return self.annotate(
-            total_amount=models.ExpressionWrapper(
-                F("pages") * F("copies") * F("unit_price"),
-                output_field=models.DecimalField(max_digits=14, decimal_places=2),
-            )
-        )
+    pass
 
 
 class PrintingOrder(TimeStampedModel):

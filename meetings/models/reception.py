@@ -120,9 +120,6 @@ class ReceptionQuerySet(ScopedQuerySet):
     def live(self):
         return self.exclude(status=ReceptionStatus.CANCELLED)
 
-    def with_people(self):
-        return self.select_related("letter", "host_department").prefetch_related("guests", "escorts", "meals")
-
 
 class Reception(TimeStampedModel):
     """One official reception, from the letter to the settled reception list (接待清单)."""

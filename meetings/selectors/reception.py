@@ -3,12 +3,11 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from bureau.money import amount_in_capitals, to_yuan
-from meetings.choices import MealKind, ReceptionStatus
-from meetings.models.reception import Reception
+from meetings.choices import MealKind
 
 MEAL_ORDER = {MealKind.BREAKFAST: 0, MealKind.LUNCH: 1, MealKind.WORKING_MEAL: 2, MealKind.DINNER: 3}
 MEAL_TIMES = {
@@ -17,10 +16,6 @@ MEAL_TIMES = {
     MealKind.WORKING_MEAL: "12:00",
     MealKind.DINNER: "18:00",
 }
-
-
-def receptions_for_user(user):
-    return Reception.objects.for_user(user).select_related("letter", "host_department")
 
 
 @dataclass
@@ -96,18 +91,3 @@ def reception_printable_context(reception):
         "meal_guests": sum(meal.guests for meal in meals),
         "meal_escorts": sum(meal.escorts for meal in meals),
     }
-
-
-def reception_counts(user, *, start=None, end=None):
-    """Receptions per status and the money spent, for a period (the statistics page may use it)."""
-    queryset = Reception.objects.for_user(user)
-    if start:
-        queryset = queryset.filter(arrival_date__gte=start)
-    if end:
-        queryset = queryset.filter(arrival_date__lte=end)
-    return queryset.aggregate(
-        total=Count("id"),
-        settled=Count("id", filter=Q(status=ReceptionStatus.SETTLED)),
-        cancelled=Count("id", filter=Q(status=ReceptionStatus.CANCELLED)),
-        guests=Sum("guest_count", filter=~Q(status=ReceptionStatus.CANCELLED)),
-    )

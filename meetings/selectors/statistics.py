@@ -5,7 +5,7 @@ Two grouped queries whatever the period count (one over meetings, one over budge
 
 import datetime
 from collections import OrderedDict
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Trunc
@@ -115,12 +115,15 @@ def meeting_statistics(*, user, period="month", date_from, date_to):
     for row in [*ordered, totals]:
         row["category_counts"] = [row["by_category"][c] for c in MeetingCategory.values]
         row["form_counts"] = [row["by_form"][f] for f in MeetingForm.values]
-        row["video_share"] = (
-            Decimal(row["by_form"][MeetingForm.VIDEO] * 100 / row["total"]).quantize(Decimal("0.1"))
-            if row["total"]
-            else None
-        )
+        row["video_share"] = video_share(row["by_form"][MeetingForm.VIDEO], row["total"])
     return {"rows": ordered, "totals": totals, "period": period, "chart": bar_chart(ordered)}
+
+
+def video_share(video, total):
+    """The percentage held by video, to one decimal (half up), in Decimal arithmetic; None without meetings."""
+    if not total:
+        return None
+    return (Decimal(video) * 100 / Decimal(total)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def bar_chart(rows, *, width=760, height=220):

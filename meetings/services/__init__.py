@@ -20,7 +20,6 @@ from meetings.services.lifecycle import (  # noqa: F401
     TRANSITIONS,
     meeting_cancel,
     meeting_check_venue,
-    meeting_create,
     meeting_finish,
     meeting_settle,
     meeting_start,

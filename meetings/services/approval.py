@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from meetings.choices import ApprovalDecisionKind, BudgetKind, MeetingStatus
-from meetings.models import ApprovalDecision, BudgetLine, Meeting, MeetingStandard
+from meetings.models import ApprovalDecision, BudgetLine, MeetingStandard
 
 ZERO = Decimal("0.00")
 
@@ -171,5 +171,4 @@ __all__ = [
     "meeting_approve",
     "meeting_reject",
     "meeting_last_decision",
-    "Meeting",
 ]

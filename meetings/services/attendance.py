@@ -312,6 +312,12 @@ def attendee_excuse(*, attendee, actor, reason):
 @transaction.atomic
 def meeting_attendance_close(*, meeting, actor):
     """After the meeting: everyone still not signed in (and not on leave) is absent. Returns how many."""
+    if meeting.status not in (*RECORDING_STATUSES, MeetingStatus.SETTLED):
+        # A meeting that never took place (draft, rejected, cancelled …) has no absentees.
+        raise ValidationError(
+            _("Attendance can't be changed: the meeting is %(status)s.") % {"status": meeting.get_status_display()},
+            code="meeting_status",
+        )
     if meeting.end_at > timezone.now() and meeting.status not in (MeetingStatus.HELD, MeetingStatus.SETTLED):
         raise ValidationError(
             _("Attendance is closed after the meeting ends (%(end)s).") % {"end": _short(meeting.end_at)}

@@ -148,16 +148,6 @@ def meeting_check_venue(*, meeting):
 
 
 @transaction.atomic
-def meeting_create(*, actor, **fields):
-    """A new draft meeting (the form has checked it); records who created it."""
-    meeting = Meeting(created_by=actor, status=S.DRAFT, **fields)
-    meeting._history_user = actor
-    meeting.full_clean()
-    meeting.save()
-    return meeting
-
-
-@transaction.atomic
 def meeting_submit(*, meeting, actor):
     """The host department asks for approval: venue free, within the category limits and the cap."""
     from meetings.services.approval import meeting_check_limits

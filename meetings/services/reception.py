@@ -20,7 +20,7 @@ from meetings.choices import (
     RECEPTION_EDITABLE_STATUSES,
     ReceptionStatus,
 )
-from meetings.models.reception import OfficialLetter, Reception, ReceptionMeal, max_escorts
+from meetings.models.reception import Reception, ReceptionMeal, max_escorts
 
 S = ReceptionStatus
 
@@ -122,20 +122,34 @@ def check_meal(*, reception, date, guests, escorts, standard_per_person, amount)
         raise ValidationError(errors)
 
 
+def check_guest_count(reception):
+    """The number of guests may not drop below the guests already named, nor below a meal's guests."""
+    named = reception.guests.count()
+    if named > reception.guest_count:
+        raise ValidationError(
+            {
+                "guest_count": _("%(named)s guests are already named on this reception; it cannot have fewer.")
+                % {"named": named}
+            },
+            code="too_few_guests",
+        )
+    largest_meal = max(reception.meals.values_list("guests", flat=True), default=0)
+    if largest_meal > reception.guest_count:
+        raise ValidationError(
+            {
+                "guest_count": _("A meal cannot have more guests (%(guests)s) than the reception has (%(count)s).")
+                % {"guests": largest_meal, "count": reception.guest_count}
+            },
+            code="too_few_guests",
+        )
+
+
 def _check_status(reception, allowed, message):
     if reception.status not in allowed:
         raise ValidationError(message % {"status": reception.get_status_display()}, code="status")
 
 
 # --- letters ---
-
-
-@transaction.atomic
-def letter_register(*, actor, **fields):
-    letter = OfficialLetter(registered_by=actor, **fields)
-    letter.full_clean()
-    letter.save()
-    return letter
 
 
 @transaction.atomic
@@ -158,7 +172,7 @@ def reception_create(*, actor, letter, **fields):
     check_dates(arrival_date=fields.get("arrival_date"), departure_date=fields.get("departure_date"))
     reception = Reception(letter=letter, created_by=actor, **fields)
     reception.full_clean()
-    reception._change_reason = "created"
+    reception._history_user = actor
     reception.save()
     return reception
 
@@ -179,7 +193,9 @@ def reception_update(*, reception, actor, letter=None, **fields):
             raise TypeError(f"reception_update does not change {name}")
         setattr(reception, name, value)
     check_dates(arrival_date=reception.arrival_date, departure_date=reception.departure_date)
+    check_guest_count(reception)
     reception.full_clean()
+    reception._history_user = actor
     reception.save()
     return reception
 
@@ -194,6 +210,7 @@ def _move(reception, target, *, actor, reason=""):
             code="transition",
         )
     locked.status = target
+    locked._history_user = actor
     locked._change_reason = reason or str(S(target).label)
     return locked
 
@@ -272,12 +289,24 @@ def check_named_guests(*, reception, named):
         )
 
 
+def _save_rows(formset, actor):
+    """Save a formset's rows (and delete the ones marked), each history row naming the actor."""
+    saved = formset.save(commit=False)
+    for row in formset.deleted_objects:
+        row._history_user = actor
+        row.delete()
+    for row in saved:
+        row._history_user = actor
+        row.save()
+    return saved
+
+
 @transaction.atomic
 def reception_save_people(*, reception, formset, actor):
     """Save a guests / escorts / tour-stop formset after the status check, all or nothing."""
     reception = Reception.objects.select_for_update().get(pk=reception.pk)
     check_people_editable(reception)
-    saved = formset.save()
+    saved = _save_rows(formset, actor)
     check_named_guests(reception=reception, named=reception.guests.count())
     return saved
 
@@ -287,7 +316,7 @@ def reception_save_meals(*, reception, formset, actor):
     """Save a meals formset (each form already checked the escort rule) after the status check."""
     reception = Reception.objects.select_for_update().get(pk=reception.pk)
     check_meals_editable(reception)
-    return formset.save()
+    return _save_rows(formset, actor)
 
 
 @transaction.atomic
@@ -315,5 +344,6 @@ def meal_record(*, reception, actor, date, kind, guests, escorts, standard_per_p
         amount=amount,
     )
     meal.full_clean()
+    meal._history_user = actor
     meal.save()
     return meal

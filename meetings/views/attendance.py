@@ -175,7 +175,9 @@ class MeetingAttendanceView(MeetingPageMixin, TemplateView):
             attendees=attendees,
             refusal=services.check_in_refusal(meeting=self.meeting),
             grace_minutes=int(services.late_grace().total_seconds() // 60),
-            can_close=ended and any(a.status == AttendanceStatus.PENDING for a in attendees),
+            can_close=ended
+            and self.meeting.status in (*services.RECORDING_STATUSES, MeetingStatus.SETTLED)
+            and any(a.status == AttendanceStatus.PENDING for a in attendees),
             # Only the desk buttons the services will accept in the meeting's state.
             can_excuse=self.meeting.status in (*services.INVITING_STATUSES, MeetingStatus.HELD),
             can_mark_left=self.meeting.status in services.RECORDING_STATUSES,

@@ -194,6 +194,16 @@ def test_close_marks_the_missing_absent_and_leaves_the_rest():
     assert missing.history.count() == 2  # created + closed: the bulk write kept its history
 
 
+@pytest.mark.parametrize("status", [MeetingStatus.CANCELLED, MeetingStatus.REJECTED, MeetingStatus.DRAFT])
+def test_close_refuses_a_meeting_that_never_took_place(status):
+    past = MeetingFactory(status=status, start_at=local_dt(2025, 3, 3, 9), end_at=local_dt(2025, 3, 3, 12))
+    invited = AttendeeFactory(meeting=past)
+    with pytest.raises(ValidationError, match="出勤情况不能修改"):
+        services.meeting_attendance_close(meeting=past, actor=None)
+    invited.refresh_from_db()
+    assert invited.status == AttendanceStatus.PENDING
+
+
 # --- invitations ----------------------------------------------------------------------------------
 
 
@@ -305,3 +315,14 @@ def test_database_refuses_two_people_in_one_seat():
     AttendeeFactory(meeting=m, seat_row=1, seat_number=1)
     with pytest.raises(IntegrityError), transaction.atomic():
         AttendeeFactory(meeting=m, seat_row=1, seat_number=1)
+
+
+def test_left_early_time_is_put_on_the_day_it_happens_during_a_multi_day_meeting():
+    from meetings.forms.attendance import LeftEarlyForm
+
+    two_days = MeetingFactory(start_at=local_dt(2026, 12, 10, 9), end_at=local_dt(2026, 12, 11, 17))
+    form = LeftEarlyForm({"left_at": "15:00"}, meeting=two_days)
+    assert form.is_valid()
+    assert form.left_at_datetime(now=local_dt(2026, 12, 11, 15, 5)) == local_dt(2026, 12, 11, 15)  # day 2
+    assert form.left_at_datetime(now=local_dt(2026, 12, 10, 15, 5)) == local_dt(2026, 12, 10, 15)
+    assert form.left_at_datetime(now=local_dt(2026, 12, 14, 8)) == local_dt(2026, 12, 10, 15)  # recorded later

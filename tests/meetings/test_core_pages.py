@@ -339,3 +339,49 @@ def test_moving_an_approved_meeting_moves_the_open_checklist_steps(world, client
     assert open_step.due_at - before == datetime.timedelta(days=2)  # moved with the meeting
     assert done.due_at == done_due  # what is done stays as it was
     assert open_step.history.first().history_user == centre
+
+
+def test_an_approved_meeting_cannot_shrink_under_its_approved_budget(world, client):
+    """Submission checked the cap; a later edit with fewer people must not leave the budget over it."""
+    centre = world.users[Role.MEETING_CENTRE]
+    meeting = MeetingFactory(
+        host_department=world.own,
+        status=S.APPROVED,
+        start_at=local_dt(2026, 12, 15, 9),
+        end_at=local_dt(2026, 12, 15, 12),
+        planned_attendees=50,
+        planned_staff=5,
+    )
+    # 三类: 550 yuan per person-day; 55 people × 1 day = 30,250 yuan; 30,000 requested and approved.
+    BudgetLineFactory(
+        meeting=meeting, kind=BudgetKind.MEALS, requested=Decimal("30000.00"), approved=Decimal("30000.00")
+    )
+    data = {
+        "title": meeting.title,
+        "host_department": world.own.pk,
+        "category": meeting.category,
+        "form": meeting.form,
+        "venue_room": meeting.venue_room_id,
+        "start_at": "2026-12-15T09:00",
+        "end_at": "2026-12-15T12:00",
+        "planned_attendees": "40",
+        "planned_staff": "4",
+    }
+    client.force_login(centre)
+    response = client.post(reverse("meetings:meeting_edit", args=[meeting.pk]), data)
+    assert response.status_code == 200
+    errors = " ".join(response.context["form"].errors["planned_attendees"])
+    assert "24200" in errors.replace(",", "")  # 44 people × 550 yuan: the new cap, named
+    meeting.refresh_from_db()
+    assert meeting.planned_attendees == 50
+    data.update(planned_attendees="50", planned_staff="5", title="改名后的会议")
+    response = client.post(reverse("meetings:meeting_edit", args=[meeting.pk]), data)
+    assert response.status_code == 302, errors_of(response)
+
+
+def test_video_share_is_decimal_and_rounds_half_up():
+    from meetings.selectors.statistics import video_share
+
+    assert video_share(1, 16) == Decimal("6.3")  # 6.25 %: float arithmetic and banker's rounding gave 6.2
+    assert video_share(1, 3) == Decimal("33.3")
+    assert video_share(0, 0) is None
