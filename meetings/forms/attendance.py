@@ -72,21 +72,7 @@ class AttendeeForm(BureauModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        row, seat = cleaned.get("seat_row"), cleaned.get("seat_number")
-        if (row is None) != (seat is None):
-            self.add_error("seat_number", _("A seat needs both its row and its number."))
-        elif row is not None:
-            taken = (
-                Attendee.objects.filter(meeting_id=self.instance.meeting_id, seat_row=row, seat_number=seat)
-                .exclude(pk=self.instance.pk)
-                .first()
-            )
-            if taken:
-                self.add_error(
-                    "seat_number",
-                    _("Row %(row)s, seat %(seat)s is already taken by %(name)s.")
-                    % {"row": row, "seat": seat, "name": taken.name},
-                )
+        # The seat rules and the meeting's status are checked by services.attendee_update.
         if not cleaned.get("department") and not (cleaned.get("organisation") or "").strip():
             self.add_error("organisation", _("Give the department or, for an outside guest, the organisation."))
         return cleaned

@@ -196,11 +196,30 @@ def meeting_seats_assign(*, meeting, actor, rows, seats_per_row):
     return attendees
 
 
+ATTENDEE_EDITABLE_FIELDS = (
+    "name",
+    "department",
+    "organisation",
+    "title",
+    "phone",
+    "protocol_order",
+    "seat_row",
+    "seat_number",
+)
+
+
 @transaction.atomic
-def attendee_seat_set(*, attendee, actor, row, seat):
-    """A manual seat change. A taken seat is refused with the name of who sits there."""
+def attendee_update(*, attendee, actor, **fields):
+    """Edit one attendee while the list is open, a manual seat change included: a taken seat is
+    refused with the name of who sits there."""
+    unknown = set(fields) - set(ATTENDEE_EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"attendee_update() got fields it may not change: {', '.join(sorted(unknown))}")
     attendee = Attendee.objects.select_for_update().select_related("meeting").get(pk=attendee.pk)
     _check_inviting(attendee.meeting)
+    for name, value in fields.items():
+        setattr(attendee, name, value)
+    row, seat = attendee.seat_row, attendee.seat_number
     if (row is None) != (seat is None):
         raise ValidationError({"seat_number": _("A seat needs both its row and its number.")})
     if row is not None:
@@ -216,7 +235,6 @@ def attendee_seat_set(*, attendee, actor, row, seat):
                     % {"row": row, "seat": seat, "name": taken.name}
                 }
             )
-    attendee.seat_row, attendee.seat_number = row, seat
     return _save(attendee, actor)
 
 

@@ -6,9 +6,11 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 
+from bureau.roles import Role
 from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus
-from meetings.models import Attendee
+from meetings.models import Attendee, Meeting
 from meetings.services import attendance as services
 from tests.factories import DepartmentFactory, StaffProfileFactory, make_user
 from tests.meetings.factories import AttendeeFactory, MeetingFactory, local_dt
@@ -301,13 +303,30 @@ def test_manual_seat_change_names_who_sits_there():
     second = AttendeeFactory(meeting=m, protocol_order=2, name="李二")
     services.meeting_seats_assign(meeting=m, actor=None, rows=1, seats_per_row=3)
     with pytest.raises(ValidationError) as exc:
-        services.attendee_seat_set(attendee=second, actor=None, row=1, seat=2)
+        services.attendee_update(attendee=second, actor=None, seat_row=1, seat_number=2)
     assert "已由张一就座" in exc.value.message_dict["seat_number"][0]
-    services.attendee_seat_set(attendee=second, actor=None, row=1, seat=3)
+    services.attendee_update(attendee=second, actor=None, seat_row=1, seat_number=3)
     second.refresh_from_db()
     assert (second.seat_row, second.seat_number) == (1, 3)
     first.refresh_from_db()
     assert (first.seat_row, first.seat_number) == (1, 2)
+
+
+def test_attendee_edit_page_refuses_changes_once_the_meeting_is_held(world, client):
+    m = meeting(status=MeetingStatus.PREPARING)
+    attendee = AttendeeFactory(meeting=m, protocol_order=1, name="张一")
+    client.force_login(world.users[Role.MEETING_CENTRE])
+    url = reverse("meetings:attendee_edit", args=[attendee.pk])
+    data = {"name": "张一", "organisation": "县委办", "protocol_order": "1", "seat_row": "1", "seat_number": "1"}
+    assert client.post(url, data).status_code == 302
+    attendee.refresh_from_db()
+    assert (attendee.seat_row, attendee.seat_number) == (1, 1)
+    Meeting.objects.filter(pk=m.pk).update(status=MeetingStatus.HELD)
+    response = client.post(url, {**data, "seat_number": "2"})
+    assert response.status_code == 200
+    assert "参会名单已不能修改" in response.content.decode()
+    attendee.refresh_from_db()
+    assert attendee.seat_number == 1
 
 
 def test_database_refuses_two_people_in_one_seat():
