@@ -144,10 +144,12 @@ def meeting_check_settlement(*, meeting):
 @transaction.atomic
 def printing_order_save(*, order, actor):
     """Create or change a printing order (the form has the values); a cancelled order keeps its reason."""
-    if order.meeting.status in (S.SETTLED, S.CANCELLED):
+    # Lock the meeting: a cancellation running at the same moment cancels its open orders too.
+    meeting = Meeting.objects.select_for_update().get(pk=order.meeting_id)
+    if meeting.status in (S.SETTLED, S.CANCELLED):
         raise ValidationError(
             _("The meeting is %(status)s; its printing orders can no longer be changed.")
-            % {"status": order.meeting.get_status_display()},
+            % {"status": meeting.get_status_display()},
             code="meeting_closed",
         )
     if order.status == PrintingStatus.CANCELLED and not order.cancel_reason.strip():

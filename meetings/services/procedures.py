@@ -87,7 +87,13 @@ def procedure_step_complete(*, step, actor, note=""):
 
 @transaction.atomic
 def procedure_step_reopen(*, step, actor):
-    step = MeetingProcedureStep.objects.select_for_update().get(pk=step.pk)
+    step = MeetingProcedureStep.objects.select_for_update().select_related("meeting").get(pk=step.pk)
+    if step.meeting.status in (MeetingStatus.SETTLED, MeetingStatus.CANCELLED):
+        raise ValidationError(
+            _("The meeting is %(status)s; its checklist can no longer be reopened.")
+            % {"status": step.meeting.get_status_display()},
+            code="meeting_closed",
+        )
     step.done_at = None
     step.done_by = None
     return _save(step, actor)

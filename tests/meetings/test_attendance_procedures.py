@@ -95,6 +95,18 @@ def test_complete_twice_is_refused_and_reopen_works():
     assert step.done_at is None and step.done_by is None
 
 
+def test_a_settled_meetings_checklist_cannot_be_reopened():
+    actor = make_user(username="mc4")
+    meeting = MeetingFactory(status=MeetingStatus.APPROVED)
+    services.meeting_procedures_create(meeting=meeting, actor=actor)
+    step = services.procedure_step_complete(step=meeting.procedure_steps.get(name="会场布置"), actor=actor)
+    MeetingFactory._meta.model.objects.filter(pk=meeting.pk).update(status=MeetingStatus.SETTLED)
+    with pytest.raises(ValidationError, match="不能再重新打开"):
+        services.procedure_step_reopen(step=step, actor=actor)
+    step.refresh_from_db()
+    assert step.done_at is not None
+
+
 def test_procedures_page_shows_progress_and_overdue_and_marks_done(world, client):
     now = timezone.now()
     meeting = MeetingFactory(
