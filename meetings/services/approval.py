@@ -122,7 +122,9 @@ def _decide(*, meeting, actor, decision, comment):
     locked = lock_for_move(meeting=meeting, move=move)
     if decision == ApprovalDecisionKind.APPROVE:
         meeting_check_limits(meeting=locked)
-    ApprovalDecision.objects.create(meeting=locked, approver=actor, decision=decision, comment=comment)
+    record = ApprovalDecision(meeting=locked, approver=actor, decision=decision, comment=comment)
+    record._history_user = actor  # recorded outside a web request too (a task, the shell)
+    record.save()
     target = MeetingStatus.APPROVED if decision == ApprovalDecisionKind.APPROVE else MeetingStatus.REJECTED
     return locked, target
 

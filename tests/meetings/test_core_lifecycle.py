@@ -125,6 +125,8 @@ def test_second_approver_with_a_stale_page_is_told_who_decided(world):
     assert str(S.APPROVED.label) in message
     assert ApprovalDecision.objects.filter(meeting=meeting).count() == 1
     assert Meeting.objects.get(pk=meeting.pk).status == S.APPROVED
+    # The decision's own history names the approver, also outside a web request.
+    assert ApprovalDecision.objects.get(meeting=meeting).history.get().history_user == first
 
 
 @pytest.mark.django_db(transaction=True)
