@@ -28,11 +28,7 @@ from meetings.models import Attendee
 from meetings.selectors.attendance import effective_status, meeting_attendance_board, meeting_has_ended
 from meetings.services import attendance as services
 from meetings.tables.attendance import AttendeeFilterSet, AttendeeTable
-from meetings.views.base import MEETING_RELATED, MeetingPageMixin, MeetingPdfView
-
-
-def error_text(exc):
-    return " ".join(exc.messages)
+from meetings.views.base import MEETING_RELATED, MeetingPageMixin, MeetingPdfView, error_text
 
 
 class AttendeeBoundMixin(MeetingPageMixin):

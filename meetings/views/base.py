@@ -67,3 +67,8 @@ class MeetingPdfView(MeetingPageMixin, generic.ObjectPdfView):
 
     def get_filename(self):
         return f"{self.meeting.title}-{self.document}.pdf"
+
+
+def error_text(exc):
+    """A service's ValidationError as one line for a message or a page."""
+    return " ".join(exc.messages)

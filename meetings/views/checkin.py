@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from meetings.choices import AttendanceStatus, CheckInMethod
 from meetings.models import Attendee
 from meetings.services import attendance as services
+from meetings.views.base import error_text
 
 TEMPLATE = "meetings/checkin/checkin.html"
 
@@ -50,7 +51,7 @@ class CheckInView(View):
         try:
             attendee, changed = services.attendee_check_in(attendee=self.attendee, actor=None, method=CheckInMethod.QR)
         except ValidationError as exc:
-            return render(request, TEMPLATE, self.context(error=" ".join(exc.messages)), status=409)
+            return render(request, TEMPLATE, self.context(error=error_text(exc)), status=409)
         if changed:
             return redirect(f"{attendee.get_checkin_url()}?done=1")
         self.attendee = attendee

@@ -13,7 +13,7 @@ from bureau.forms import add_service_errors
 from bureau.money import amount_in_capitals
 from bureau.views import generic
 from meetings import services
-from meetings.choices import SIGNED_IN_STATUSES, AttendanceStatus, MeetingStatus
+from meetings.choices import SIGNED_IN_STATUSES, AttendanceStatus, MeetingStatus, PrintingStatus
 from meetings.filtersets.core import MeetingFilterSet, PrintingOrderFilterSet
 from meetings.forms.core import MeetingForm, MoveForm, PrintingOrderForm, budget_formset_class
 from meetings.models import ApprovalDecision, Attendee, BudgetLine, Meeting, MeetingStandard, PrintingOrder
@@ -256,7 +256,7 @@ class MeetingPrintingView(MeetingTabMixin, generic.ObjectDetailView):
         orders = PrintingOrder.objects.filter(meeting=self.object).select_related("meeting")
         context.update(
             orders_table=PrintingOrderTable(orders, orderable=False, exclude=("meeting",)),
-            orders_total=sum((order.total for order in orders if order.status != "cancelled"), 0),
+            orders_total=sum((order.total for order in orders if order.status != PrintingStatus.CANCELLED), 0),
             can_add_printing=self.request.user.has_perm("meetings.add_printingorder")
             and self.object.status not in (MeetingStatus.SETTLED, MeetingStatus.CANCELLED),
         )

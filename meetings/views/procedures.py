@@ -22,8 +22,7 @@ from meetings.models import MeetingProcedureStep, ProcedureTemplate, WorkPlan, W
 from meetings.selectors.procedures import meeting_procedure_progress
 from meetings.services import procedures as services
 from meetings.tables.attendance import ProcedureTemplateFilterSet, ProcedureTemplateTable
-from meetings.views.attendance import error_text
-from meetings.views.base import MeetingPageMixin, MeetingPdfView
+from meetings.views.base import MeetingPageMixin, MeetingPdfView, error_text
 
 
 class MeetingProceduresView(MeetingPageMixin, TemplateView):

@@ -30,6 +30,7 @@ from meetings.tables.reception import (
     ReceptionTable,
     TourStopTable,
 )
+from meetings.views.base import error_text
 
 # --- official letters ---
 
@@ -245,7 +246,7 @@ class ReceptionFormsetView(ReceptionPageMixin, generic.ObjectFormsetView):
             else:
                 services.check_people_editable(self.object)
         except ValidationError as exc:
-            messages.warning(self.request, " ".join(exc.messages))
+            messages.warning(self.request, error_text(exc))
             return False
         return True
 
