@@ -17,7 +17,7 @@ from bureau.models import Department
 from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus, ProcedurePhase
 from meetings.models import Attendee, MeetingProcedureStep, ProcedureTemplate
 from meetings.services.attendance import is_late, protocol_seats
-from meetings.services.procedures import NO_CHECKLIST_STATUSES, procedure_due_at
+from meetings.services.procedures import NO_CHECKLIST_STATUSES
 
 ATTENDEES_PER_MEETING = 50
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁"
@@ -42,16 +42,12 @@ def _steps(meeting, templates, rng, actor):
     done_phases = PHASES_DONE.get(meeting.status, ())
     steps = []
     for template in templates:
-        due = procedure_due_at(meeting=meeting, phase=template.phase, offset_hours=template.due_offset_hours)
+        due = template.due_at_for(meeting)
         done = actor is not None and template.phase in done_phases and rng.random() > 0.03
         steps.append(
-            MeetingProcedureStep(
+            MeetingProcedureStep.from_template(
                 meeting=meeting,
                 template=template,
-                phase=template.phase,
-                order=template.order,
-                name=template.name,
-                due_at=due,
                 owner=actor,
                 done_at=due - datetime.timedelta(hours=rng.randint(0, 20)) if done else None,
                 done_by=actor if done else None,

@@ -1,5 +1,7 @@
 """Procedures: checklist templates by phase, each meeting's own copy, and the work plan (工作方案)."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -52,6 +54,11 @@ class ProcedureTemplate(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("meetings:proceduretemplate", args=[self.pk])
+
+    def due_at_for(self, meeting):
+        """Before/during: counted from the meeting's start; after: from its end."""
+        reference = meeting.end_at if self.phase == ProcedurePhase.POST else meeting.start_at
+        return reference + datetime.timedelta(hours=self.due_offset_hours)
 
 
 class ProcedureStepQuerySet(MeetingBoundQuerySet):
@@ -119,6 +126,19 @@ class MeetingProcedureStep(TimeStampedModel):
             ),
         ]
         indexes = [models.Index(fields=["meeting", "phase", "order"]), models.Index(fields=["done_at", "due_at"])]
+
+    @classmethod
+    def from_template(cls, *, meeting, template, **fields):
+        """An unsaved copy of a template step for one meeting, due as the template says."""
+        return cls(
+            meeting=meeting,
+            template=template,
+            phase=template.phase,
+            order=template.order,
+            name=template.name,
+            due_at=template.due_at_for(meeting),
+            **fields,
+        )
 
     def __str__(self):
         return self.name

@@ -1,7 +1,5 @@
 """Procedures: each meeting's own checklist, and the work plan of county-wide meetings and major events."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -9,18 +7,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from meetings.choices import MeetingStatus, ProcedurePhase
+from meetings.choices import MeetingStatus
 from meetings.models import Meeting, MeetingProcedureStep, ProcedureTemplate, WorkPlan
 from meetings.models.procedures import WorkPlanAssignment
 
 # A meeting that will not take place gets no checklist.
 NO_CHECKLIST_STATUSES = (MeetingStatus.REJECTED, MeetingStatus.CANCELLED)
-
-
-def procedure_due_at(*, meeting, phase, offset_hours):
-    """Before/during: counted from the start; after: counted from the end."""
-    reference = meeting.end_at if phase == ProcedurePhase.POST else meeting.start_at
-    return reference + datetime.timedelta(hours=offset_hours)
 
 
 def _save(obj, actor, **kwargs):
@@ -42,14 +34,7 @@ def meeting_procedures_create(*, meeting, actor):
         )
     existing = set(meeting.procedure_steps.exclude(template=None).values_list("template_id", flat=True))
     steps = [
-        MeetingProcedureStep(
-            meeting=meeting,
-            template=template,
-            phase=template.phase,
-            order=template.order,
-            name=template.name,
-            due_at=procedure_due_at(meeting=meeting, phase=template.phase, offset_hours=template.due_offset_hours),
-        )
+        MeetingProcedureStep.from_template(meeting=meeting, template=template)
         for template in ProcedureTemplate.objects.filter(active=True).order_by("phase", "order", "id")
         if template.pk not in existing
     ]
@@ -63,7 +48,7 @@ def meeting_procedures_reschedule(*, meeting, actor):
     """The meeting moved: the steps not yet done get due times from its new start and end."""
     steps = list(meeting.procedure_steps.filter(done_at=None).exclude(template=None).select_related("template"))
     for step in steps:
-        step.due_at = procedure_due_at(meeting=meeting, phase=step.phase, offset_hours=step.template.due_offset_hours)
+        step.due_at = step.template.due_at_for(meeting)
     if steps:
         bulk_update_with_history(steps, MeetingProcedureStep, ["due_at"], default_user=actor)
     return steps
