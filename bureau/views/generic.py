@@ -169,6 +169,7 @@ class ObjectDetailView(ObjectViewMixin, DetailView):
     template_name = "bureau/generic/object_detail.html"
     fields = None  # names shown on the detail tab; default: every editable concrete field
     tab = "detail"
+    related = None  # (obj, user) → [(title, table)], as declared by a bureau.registers.Register
 
     def get_detail_fields(self):
         names = self.fields or [f.name for f in self.model._meta.concrete_fields if f.editable and not f.primary_key]
@@ -176,7 +177,7 @@ class ObjectDetailView(ObjectViewMixin, DetailView):
 
     def get_related_tables(self):
         """[(title, table)] shown below the fields; override to list an object's children."""
-        return []
+        return self.related(self.object, self.request.user) if self.related else []
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
