@@ -52,6 +52,7 @@ class Register:
     filterset: type
     form: type | None = None  # None: a read-only register (no add or edit page)
     select_related: tuple = ()
+    detail_select_related: tuple | None = None  # default: select_related
     detail_fields: tuple | None = None  # default: every editable field
     detail_template: str | None = None
     related: Callable | None = None  # (obj, user) → [(title, table)] shown below the detail fields
@@ -81,8 +82,13 @@ class Register:
 
     def view_attributes(self, page):
         attributes = {"model": self.model}
-        if page in ("list", "detail", "history"):
+        if page == "list":
             attributes["select_related"] = self.select_related
+        elif page in ("detail", "history"):
+            detail_select_related = self.detail_select_related
+            attributes["select_related"] = (
+                self.select_related if detail_select_related is None else detail_select_related
+            )
         if page == "list":
             attributes.update(table_class=self.table, filterset_class=self.filterset)
         if page in ("detail", "history") and self.detail_fields:

@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 from django.views.generic.edit import FormMixin
 
 from bureau.forms import add_service_errors
+from bureau.registers import Register
 from bureau.views import generic
 from meetings import pdf_attendance
 from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus
@@ -267,20 +268,17 @@ class MeetingAttendanceCloseView(MeetingPageMixin, View):
         return self.back()
 
 
-# --- the attendee register (generic views) ---------------------------------------------------
+# --- the attendee register (edited one by one through the service; added from its meeting) -----
 
 
-class AttendeeListView(generic.ObjectListView):
-    model = Attendee
-    table_class = AttendeeTable
-    filterset_class = AttendeeFilterSet
-    select_related = ("meeting", "department")
-
-
-class AttendeeView(generic.ObjectDetailView):
-    model = Attendee
-    select_related = ("meeting", "department", "user", "checked_in_by")
-    fields = [
+ATTENDEES = Register(
+    Attendee,
+    "attendees",
+    table=AttendeeTable,
+    filterset=AttendeeFilterSet,
+    select_related=("meeting", "department"),
+    detail_select_related=("meeting", "department", "user", "checked_in_by"),
+    detail_fields=(
         "meeting",
         "name",
         "department",
@@ -297,11 +295,8 @@ class AttendeeView(generic.ObjectDetailView):
         "checked_in_by",
         "left_at",
         "excuse_reason",
-    ]
-
-
-class AttendeeHistoryView(generic.ObjectHistoryView):
-    model = Attendee
+    ),
+)
 
 
 class AttendeeEditView(generic.ObjectEditView):
