@@ -17,6 +17,7 @@ from bureau.registers import Register
 from bureau.views import generic
 from meetings import pdf_attendance
 from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus
+from meetings.filtersets.attendance import AttendeeFilterSet
 from meetings.forms.attendance import (
     AttendeeAddForm,
     AttendeeForm,
@@ -28,7 +29,7 @@ from meetings.forms.attendance import (
 from meetings.models import Attendee
 from meetings.selectors.attendance import effective_status, meeting_attendance_board, meeting_has_ended
 from meetings.services import attendance as services
-from meetings.tables.attendance import AttendeeFilterSet, AttendeeTable
+from meetings.tables.attendance import AttendeeTable
 from meetings.views.base import MEETING_RELATED, MeetingPageMixin, MeetingPdfView, error_text
 
 

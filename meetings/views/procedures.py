@@ -12,6 +12,7 @@ from django.views.generic.edit import FormMixin
 from bureau.forms import add_service_errors
 from bureau.registers import Register
 from meetings import pdf_attendance
+from meetings.filtersets.attendance import ProcedureTemplateFilterSet
 from meetings.forms.attendance import (
     ProcedureStepForm,
     ProcedureTemplateForm,
@@ -21,7 +22,7 @@ from meetings.forms.attendance import (
 from meetings.models import MeetingProcedureStep, ProcedureTemplate, WorkPlan, WorkPlanAssignment
 from meetings.selectors.procedures import meeting_procedure_progress
 from meetings.services import procedures as services
-from meetings.tables.attendance import ProcedureTemplateFilterSet, ProcedureTemplateTable
+from meetings.tables.attendance import ProcedureTemplateTable
 from meetings.views.base import MeetingPageMixin, MeetingPdfView, error_text
 
 
