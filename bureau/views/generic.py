@@ -1,11 +1,7 @@
 """Generic list / detail / history / edit / delete / void views, written once and reused by every app.
 
-A concrete view only declares its model and the table, filterset and form it uses, e.g.
-
-    class RoomListView(generic.ObjectListView):
-        model = Room
-        table_class = RoomTable
-        filterset_class = RoomFilterSet
+A register gets them from one declaration (bureau.registers.Register), which gives each view its
+model and the table, filterset and form it uses; a page with more behaviour subclasses one of them.
 
 Every view checks the model permission of its action (anonymous → login, no permission → 403) and
 reads through `Model.objects.for_user(user)`, so another department's record answers 404.
