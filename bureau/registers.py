@@ -81,18 +81,16 @@ class Register:
         return f"{meta.app_label}:{name}" if namespaced else name
 
     def view_attributes(self, page):
+        """The class attributes the generic view of `page` is given (Django's `as_view(**initkwargs)`)."""
         attributes = {"model": self.model}
         if page == "list":
+            attributes.update(table_class=self.table, filterset_class=self.filterset)
             attributes["select_related"] = self.select_related
         elif page in ("detail", "history"):
-            detail_select_related = self.detail_select_related
-            attributes["select_related"] = (
-                self.select_related if detail_select_related is None else detail_select_related
-            )
-        if page == "list":
-            attributes.update(table_class=self.table, filterset_class=self.filterset)
-        if page in ("detail", "history") and self.detail_fields:
-            attributes["fields"] = list(self.detail_fields)
+            detail = self.select_related if self.detail_select_related is None else self.detail_select_related
+            attributes["select_related"] = detail
+            if self.detail_fields:
+                attributes["fields"] = list(self.detail_fields)
         if page == "detail":
             attributes["related"] = self.related
             if self.detail_template:
