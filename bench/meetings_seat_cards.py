@@ -82,6 +82,7 @@ def run():
     from django.template import engines
 
     from bureau.pdf import render_pdf
+    from bureau.qr import qr_data_uri
     from meetings import pdf_attendance
 
     meeting, people = _attendees(N)
@@ -100,7 +101,7 @@ def run():
     t_trivial, _ = _time(trivial_pdf, repeat=5)
     t_one, one = _time(lambda: pdf_attendance.seat_cards_pdf(meeting=meeting, attendees=people[:1]), repeat=5)
     urls = [f"http://localhost/meetings/checkin/{p.token}/" for p in people]
-    t_qr, _ = _time(lambda: [pdf_attendance.qr_data_uri(url) for url in urls])
+    t_qr, _ = _time(lambda: [qr_data_uri(url) for url in urls])
     t_all, pdf = _time(lambda: pdf_attendance.seat_cards_pdf(meeting=meeting, attendees=people))
 
     print(f"Seat cards for a {N}-person meeting (WeasyPrint, CJK font embedded, one QR per card)")

@@ -3,20 +3,15 @@ work plan (工作方案). All go through bureau.pdf (WeasyPrint, CJK font embedd
 
 from collections import defaultdict
 
-import segno
 from django.conf import settings
 from django.utils import timezone
 
 from bureau.pdf import render_pdf
+from bureau.qr import qr_data_uri
 from meetings.choices import WorkPlanPost
 from meetings.services.attendance import protocol_seat_order
 
 DEFAULT_BASE_URL = "http://localhost:8000"
-
-
-def qr_data_uri(text, *, scale=4):
-    """A PNG data URI of the QR code for `text` (error correction M), for <img src> in the PDF."""
-    return segno.make(text, error="m").png_data_uri(scale=scale, border=2)
 
 
 def checkin_absolute_url(attendee, *, request=None):

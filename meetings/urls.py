@@ -37,14 +37,7 @@ urlpatterns += [
     path("m/<int:pk>/budget/edit/", core.MeetingBudgetEditView.as_view(), name="meeting_budget_edit"),
     path("m/<int:pk>/settlement.pdf", core.MeetingSettlementPdfView.as_view(), name="meeting_settlement_pdf"),
     path("m/<int:pk>/printing/", core.MeetingPrintingView.as_view(), name="meeting_printing"),
-    *object_urls(
-        "printing",
-        "printingorder",
-        list_view=core.PrintingOrderListView,
-        detail_view=core.PrintingOrderView,
-        history_view=core.PrintingOrderHistoryView,
-        edit_view=core.PrintingOrderEditView,
-    ),
+    *core.PRINTING_ORDERS.urls(),
     path("statistics/", statistics.MeetingStatisticsView.as_view(), name="statistics"),
 ]
 # ---- end meetings-core ----
@@ -67,15 +60,7 @@ urlpatterns += [
         P.WorkPlanAssignmentDeleteView.as_view(),
         name="workplanassignment_delete",
     ),
-    *object_urls(
-        "procedure-templates",
-        "proceduretemplate",
-        list_view=P.ProcedureTemplateListView,
-        detail_view=P.ProcedureTemplateView,
-        history_view=P.ProcedureTemplateHistoryView,
-        edit_view=P.ProcedureTemplateEditView,
-        delete_view=P.ProcedureTemplateDeleteView,
-    ),
+    *P.PROCEDURE_TEMPLATES.urls(),
     # attendees and seating
     path("m/<int:pk>/attendees/", A.MeetingAttendeesView.as_view(), name="meeting_attendees"),
     path("m/<int:pk>/attendees/invite/", A.MeetingAttendeesInviteView.as_view(), name="meeting_attendees_invite"),
@@ -91,13 +76,7 @@ urlpatterns += [
     path("attendees/<int:pk>/left-early/", A.AttendeeLeftEarlyView.as_view(), name="attendee_left_early"),
     path("attendees/<int:pk>/excuse/", A.AttendeeExcuseView.as_view(), name="attendee_excuse"),
     path("attendees/<int:pk>/edit/", A.AttendeeEditView.as_view(), name="attendee_edit"),
-    *object_urls(
-        "attendees",
-        "attendee",
-        list_view=A.AttendeeListView,
-        detail_view=A.AttendeeView,
-        history_view=A.AttendeeHistoryView,
-    ),
+    *A.ATTENDEES.urls(),
     path("checkin/<str:token>/", checkin_views.CheckInView.as_view(), name="checkin"),
 ]
 # --- end meetings-attendance ---

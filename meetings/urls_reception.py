@@ -2,7 +2,6 @@
 
 from django.urls import path
 
-from bureau.urls_helpers import object_urls
 from meetings.views import reception as views
 
 urlpatterns = [
@@ -25,14 +24,6 @@ urlpatterns = [
     path("<int:pk>/name-cards.pdf", views.ReceptionNameCardsPdfView.as_view(), name="reception_name_cards_pdf"),
     path("<int:pk>/handbook.pdf", views.ReceptionHandbookPdfView.as_view(), name="reception_handbook_pdf"),
     path("<int:pk>/tour-plan.pdf", views.ReceptionTourPdfView.as_view(), name="reception_tour_pdf"),
-    *object_urls(
-        "letters",
-        "officialletter",
-        list_view=views.OfficialLetterListView,
-        detail_view=views.OfficialLetterView,
-        history_view=views.OfficialLetterHistoryView,
-        edit_view=views.OfficialLetterEditView,
-        void_view=views.OfficialLetterVoidView,
-    ),
+    *views.OFFICIAL_LETTERS.urls(),
     path("letters/<int:pk>/scan/", views.OfficialLetterScanView.as_view(), name="officialletter_scan"),
 ]

@@ -55,6 +55,21 @@ class Row:
         return self.status
 
 
+def register_rows(register, *, viewers, editors, obj, scoped=True):
+    """The rows of a register's pages (bureau.registers.Register): `viewers` may open the list,
+    detail and history pages, `editors` the add, edit and delete-or-void pages; `obj` is the
+    OBJECTS maker of the pages about one record."""
+    return [
+        Row(
+            register.url_name(page),
+            allow=viewers if page in ("list", "detail", "history") else editors,
+            obj=None if page in ("list", "add") else obj,
+            scoped=scoped,
+        )
+        for page in register.pages
+    ]
+
+
 def load():
     """(rows, objects) gathered from every tests/<app>/permission_rows*.py."""
     rows, objects = [], {}
@@ -66,4 +81,4 @@ def load():
 
 
 WHO = (ANONYMOUS, NO_ROLE, SUPERUSER, *ALL_ROLES)
-__all__ = ["Row", "roles", "Role", "PUBLIC", "EVERY_ROLE", "BUREAU_STAFF", "WHO", "load"]
+__all__ = ["Row", "register_rows", "roles", "Role", "PUBLIC", "EVERY_ROLE", "BUREAU_STAFF", "WHO", "load"]

@@ -1,121 +1,64 @@
-"""Departments, buildings, rooms and occupancy: the generic views, declared."""
+"""Departments, buildings, rooms and occupancy: registers declared once (bureau.registers)."""
 
 from bureau import filtersets, forms, tables
 from bureau.models import Building, Department, Room, RoomOccupancy
-from bureau.views import generic
+from bureau.registers import Register
 
 
-class DepartmentListView(generic.ObjectListView):
-    model = Department
-    table_class = tables.DepartmentTable
-    filterset_class = filtersets.DepartmentFilterSet
-    select_related = ("parent", "head")
+def department_rooms(department, user):
+    occupancies = (
+        RoomOccupancy.objects.current().filter(department=department).select_related("room__building", "department")
+    )
+    return [(RoomOccupancy._meta.verbose_name_plural, tables.RoomOccupancyTable(occupancies, orderable=False))]
 
 
-class DepartmentView(generic.ObjectDetailView):
-    model = Department
-    select_related = ("parent", "head")
-
-    def get_related_tables(self):
-        occupancies = (
-            RoomOccupancy.objects.current()
-            .filter(department=self.object)
-            .select_related("room__building", "department")
-        )
-        return [(RoomOccupancy._meta.verbose_name_plural, tables.RoomOccupancyTable(occupancies, orderable=False))]
+def building_rooms(building, user):
+    rooms = building.rooms.select_related("building")
+    return [(Room._meta.verbose_name_plural, tables.RoomTable(rooms, orderable=False))]
 
 
-class DepartmentHistoryView(generic.ObjectHistoryView):
-    model = Department
+def room_occupancies(room, user):
+    occupancies = RoomOccupancy.objects.for_user(user).filter(room=room)
+    occupancies = occupancies.select_related("room__building", "department")
+    return [(RoomOccupancy._meta.verbose_name_plural, tables.RoomOccupancyTable(occupancies, orderable=False))]
 
 
-class DepartmentEditView(generic.ObjectEditView):
-    model = Department
-    form_class = forms.DepartmentForm
-
-
-class DepartmentDeleteView(generic.ObjectDeleteView):
-    model = Department
-
-
-class BuildingListView(generic.ObjectListView):
-    model = Building
-    table_class = tables.BuildingTable
-    filterset_class = filtersets.BuildingFilterSet
-
-
-class BuildingView(generic.ObjectDetailView):
-    model = Building
-
-    def get_related_tables(self):
-        rooms = self.object.rooms.select_related("building")
-        return [(Room._meta.verbose_name_plural, tables.RoomTable(rooms, orderable=False))]
-
-
-class BuildingHistoryView(generic.ObjectHistoryView):
-    model = Building
-
-
-class BuildingEditView(generic.ObjectEditView):
-    model = Building
-    form_class = forms.BuildingForm
-
-
-class BuildingDeleteView(generic.ObjectDeleteView):
-    model = Building
-
-
-class RoomListView(generic.ObjectListView):
-    model = Room
-    table_class = tables.RoomTable
-    filterset_class = filtersets.RoomFilterSet
-    select_related = ("building",)
-
-
-class RoomView(generic.ObjectDetailView):
-    model = Room
-    select_related = ("building",)
-
-    def get_related_tables(self):
-        occupancies = RoomOccupancy.objects.for_user(self.request.user).filter(room=self.object)
-        occupancies = occupancies.select_related("room__building", "department")
-        return [(RoomOccupancy._meta.verbose_name_plural, tables.RoomOccupancyTable(occupancies, orderable=False))]
-
-
-class RoomHistoryView(generic.ObjectHistoryView):
-    model = Room
-
-
-class RoomEditView(generic.ObjectEditView):
-    model = Room
-    form_class = forms.RoomForm
-
-
-class RoomDeleteView(generic.ObjectDeleteView):
-    model = Room
-
-
-class RoomOccupancyListView(generic.ObjectListView):
-    model = RoomOccupancy
-    table_class = tables.RoomOccupancyTable
-    filterset_class = filtersets.RoomOccupancyFilterSet
-    select_related = ("room__building", "department")
-
-
-class RoomOccupancyView(generic.ObjectDetailView):
-    model = RoomOccupancy
-    select_related = ("room__building", "department")
-    fields = ["room", "department", "start_date", "end_date", "note", "voided_at", "voided_by", "void_reason"]
-
-
-class RoomOccupancyHistoryView(generic.ObjectHistoryView):
-    model = RoomOccupancy
-
-
-class RoomOccupancyEditView(generic.ObjectEditView):
-    model = RoomOccupancy
-    form_class = forms.RoomOccupancyForm
-
-
-class RoomOccupancyVoidView(generic.ObjectVoidView):
-    model = RoomOccupancy
+DEPARTMENTS = Register(
+    Department,
+    "departments",
+    table=tables.DepartmentTable,
+    filterset=filtersets.DepartmentFilterSet,
+    form=forms.DepartmentForm,
+    select_related=("parent", "head"),
+    related=department_rooms,
+    delete=True,
+)
+BUILDINGS = Register(
+    Building,
+    "buildings",
+    table=tables.BuildingTable,
+    filterset=filtersets.BuildingFilterSet,
+    form=forms.BuildingForm,
+    related=building_rooms,
+    delete=True,
+)
+ROOMS = Register(
+    Room,
+    "rooms",
+    table=tables.RoomTable,
+    filterset=filtersets.RoomFilterSet,
+    form=forms.RoomForm,
+    select_related=("building",),
+    related=room_occupancies,
+    delete=True,
+)
+OCCUPANCY = Register(
+    RoomOccupancy,
+    "occupancy",
+    table=tables.RoomOccupancyTable,
+    filterset=filtersets.RoomOccupancyFilterSet,
+    form=forms.RoomOccupancyForm,
+    select_related=("room__building", "department"),
+    detail_fields=("room", "department", "start_date", "end_date", "note", "voided_at", "voided_by", "void_reason"),
+    void=True,
+)

@@ -1,11 +1,7 @@
 """Generic list / detail / history / edit / delete / void views, written once and reused by every app.
 
-A concrete view only declares its model and the table, filterset and form it uses, e.g.
-
-    class RoomListView(generic.ObjectListView):
-        model = Room
-        table_class = RoomTable
-        filterset_class = RoomFilterSet
+A register gets them from one declaration (bureau.registers.Register), which gives each view its
+model and the table, filterset and form it uses; a page with more behaviour subclasses one of them.
 
 Every view checks the model permission of its action (anonymous → login, no permission → 403) and
 reads through `Model.objects.for_user(user)`, so another department's record answers 404.
@@ -169,6 +165,7 @@ class ObjectDetailView(ObjectViewMixin, DetailView):
     template_name = "bureau/generic/object_detail.html"
     fields = None  # names shown on the detail tab; default: every editable concrete field
     tab = "detail"
+    related = None  # (obj, user) → [(title, table)], as declared by a bureau.registers.Register
 
     def get_detail_fields(self):
         names = self.fields or [f.name for f in self.model._meta.concrete_fields if f.editable and not f.primary_key]
@@ -176,7 +173,7 @@ class ObjectDetailView(ObjectViewMixin, DetailView):
 
     def get_related_tables(self):
         """[(title, table)] shown below the fields; override to list an object's children."""
-        return []
+        return self.related(self.object, self.request.user) if self.related else []
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bureau.forms import BureauForm, BureauModelForm
 from bureau.models import Department
+from bureau.widgets import DateTimeLocalInput
 from meetings.choices import WorkPlanPost
 from meetings.models import Attendee, MeetingProcedureStep, ProcedureTemplate
 
@@ -117,7 +118,7 @@ class ProcedureStepForm(BureauModelForm):
     class Meta:
         model = MeetingProcedureStep
         fields = ["owner", "due_at", "note"]
-        widgets = {"due_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
+        widgets = {"due_at": DateTimeLocalInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

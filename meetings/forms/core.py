@@ -8,17 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from bureau.forms import BureauModelForm
 from bureau.models import Department, Room
+from bureau.widgets import DateTimeLocalInput
 from meetings.choices import BudgetKind, MeetingStatus, PrintingStatus
 from meetings.models import BudgetLine, Meeting, MeetingStandard, PrintingOrder
 from meetings.services.budget import budget_description_check, can_edit_amounts, can_edit_requested
 from meetings.services.lifecycle import meeting_venue_clash, venue_clash_message
-
-
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
 class MeetingForm(BureauModelForm):

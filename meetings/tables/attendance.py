@@ -1,12 +1,9 @@
-"""Tables and filtersets of the attendee register and the procedure templates."""
+"""Tables of the attendee register and the procedure templates."""
 
-import django_filters
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from bureau.filtersets import BureauFilterSet, scoped_departments
 from bureau.tables import BureauTable
-from meetings.choices import AttendanceStatus, ProcedurePhase
 from meetings.models import Attendee, ProcedureTemplate
 
 
@@ -26,28 +23,9 @@ def _meeting_attendance_url(record):
     return reverse("meetings:meeting_attendance", args=[record.meeting_id])
 
 
-class AttendeeFilterSet(BureauFilterSet):
-    search_fields = ("name__istartswith", "organisation__icontains", "meeting__title__icontains")
-    status = django_filters.ChoiceFilter(choices=AttendanceStatus.choices, label=_("attendance"))
-    department = django_filters.ModelChoiceFilter(queryset=scoped_departments, label=_("department"))
-
-    class Meta:
-        model = Attendee
-        fields = ["q", "status", "department", "is_late"]
-
-
 class ProcedureTemplateTable(BureauTable):
     name = tables.Column(linkify=True)
 
     class Meta(BureauTable.Meta):
         model = ProcedureTemplate
         fields = ("phase", "order", "name", "description", "due_offset_hours", "active")
-
-
-class ProcedureTemplateFilterSet(BureauFilterSet):
-    search_fields = ("name__icontains",)
-    phase = django_filters.ChoiceFilter(choices=ProcedurePhase.choices, label=_("phase"))
-
-    class Meta:
-        model = ProcedureTemplate
-        fields = ["q", "phase", "active"]

@@ -13,9 +13,11 @@ from django.views.generic import TemplateView
 from django.views.generic.edit import FormMixin
 
 from bureau.forms import add_service_errors
+from bureau.registers import Register
 from bureau.views import generic
 from meetings import pdf_attendance
 from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus
+from meetings.filtersets.attendance import AttendeeFilterSet
 from meetings.forms.attendance import (
     AttendeeAddForm,
     AttendeeForm,
@@ -27,7 +29,7 @@ from meetings.forms.attendance import (
 from meetings.models import Attendee
 from meetings.selectors.attendance import effective_status, meeting_attendance_board, meeting_has_ended
 from meetings.services import attendance as services
-from meetings.tables.attendance import AttendeeFilterSet, AttendeeTable
+from meetings.tables.attendance import AttendeeTable
 from meetings.views.base import MEETING_RELATED, MeetingPageMixin, MeetingPdfView, error_text
 
 
@@ -267,20 +269,17 @@ class MeetingAttendanceCloseView(MeetingPageMixin, View):
         return self.back()
 
 
-# --- the attendee register (generic views) ---------------------------------------------------
+# --- the attendee register (edited one by one through the service; added from its meeting) -----
 
 
-class AttendeeListView(generic.ObjectListView):
-    model = Attendee
-    table_class = AttendeeTable
-    filterset_class = AttendeeFilterSet
-    select_related = ("meeting", "department")
-
-
-class AttendeeView(generic.ObjectDetailView):
-    model = Attendee
-    select_related = ("meeting", "department", "user", "checked_in_by")
-    fields = [
+ATTENDEES = Register(
+    Attendee,
+    "attendees",
+    table=AttendeeTable,
+    filterset=AttendeeFilterSet,
+    select_related=("meeting", "department"),
+    detail_select_related=("meeting", "department", "user", "checked_in_by"),
+    detail_fields=(
         "meeting",
         "name",
         "department",
@@ -297,11 +296,8 @@ class AttendeeView(generic.ObjectDetailView):
         "checked_in_by",
         "left_at",
         "excuse_reason",
-    ]
-
-
-class AttendeeHistoryView(generic.ObjectHistoryView):
-    model = Attendee
+    ),
+)
 
 
 class AttendeeEditView(generic.ObjectEditView):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from bureau.forms import add_service_errors
 from bureau.money import amount_in_capitals
+from bureau.registers import Register
 from bureau.views import generic
 from meetings import services
 from meetings.choices import SIGNED_IN_STATUSES, AttendanceStatus, MeetingStatus, PrintingStatus
@@ -263,37 +264,8 @@ class MeetingPrintingView(MeetingTabMixin, generic.ObjectDetailView):
         return context
 
 
-class PrintingOrderListView(generic.ObjectListView):
-    model = PrintingOrder
-    table_class = PrintingOrderTable
-    filterset_class = PrintingOrderFilterSet
-    select_related = ("meeting",)
-
-
-class PrintingOrderView(generic.ObjectDetailView):
-    model = PrintingOrder
-    template_name = "meetings/printingorder_detail.html"  # with the way back to its meeting
-    select_related = ("meeting",)
-    fields = [
-        "meeting",
-        "document",
-        "pages",
-        "copies",
-        "unit_price",
-        "due_at",
-        "status",
-        "cancel_reason",
-        "ordered_by",
-    ]
-
-
-class PrintingOrderHistoryView(generic.ObjectHistoryView):
-    model = PrintingOrder
-
-
 class PrintingOrderEditView(generic.ObjectEditView):
-    model = PrintingOrder
-    form_class = PrintingOrderForm
+    """Opened from a meeting's printing tab (`?meeting=`); the service's refusal shows on the form."""
 
     def get_initial(self):
         initial = super().get_initial()
@@ -307,3 +279,26 @@ class PrintingOrderEditView(generic.ObjectEditView):
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)
+
+
+PRINTING_ORDERS = Register(
+    PrintingOrder,
+    "printing",
+    table=PrintingOrderTable,
+    filterset=PrintingOrderFilterSet,
+    form=PrintingOrderForm,
+    select_related=("meeting",),
+    detail_fields=(
+        "meeting",
+        "document",
+        "pages",
+        "copies",
+        "unit_price",
+        "due_at",
+        "status",
+        "cancel_reason",
+        "ordered_by",
+    ),
+    detail_template="meetings/printingorder_detail.html",  # with the way back to its meeting
+    views={"edit": PrintingOrderEditView},
+)

@@ -10,8 +10,9 @@ from django.views.generic import TemplateView
 from django.views.generic.edit import FormMixin
 
 from bureau.forms import add_service_errors
-from bureau.views import generic
+from bureau.registers import Register
 from meetings import pdf_attendance
+from meetings.filtersets.attendance import ProcedureTemplateFilterSet
 from meetings.forms.attendance import (
     ProcedureStepForm,
     ProcedureTemplateForm,
@@ -21,7 +22,7 @@ from meetings.forms.attendance import (
 from meetings.models import MeetingProcedureStep, ProcedureTemplate, WorkPlan, WorkPlanAssignment
 from meetings.selectors.procedures import meeting_procedure_progress
 from meetings.services import procedures as services
-from meetings.tables.attendance import ProcedureTemplateFilterSet, ProcedureTemplateTable
+from meetings.tables.attendance import ProcedureTemplateTable
 from meetings.views.base import MeetingPageMixin, MeetingPdfView, error_text
 
 
@@ -201,27 +202,14 @@ class MeetingWorkPlanPdfView(MeetingPdfView):
         return pdf_attendance.work_plan_pdf(plan=plan, assignments=assignments, request=self.request)
 
 
-# --- procedure templates (generic views) ------------------------------------------------------
+# --- procedure templates (a register) ----------------------------------------------------------
 
 
-class ProcedureTemplateListView(generic.ObjectListView):
-    model = ProcedureTemplate
-    table_class = ProcedureTemplateTable
-    filterset_class = ProcedureTemplateFilterSet
-
-
-class ProcedureTemplateView(generic.ObjectDetailView):
-    model = ProcedureTemplate
-
-
-class ProcedureTemplateHistoryView(generic.ObjectHistoryView):
-    model = ProcedureTemplate
-
-
-class ProcedureTemplateEditView(generic.ObjectEditView):
-    model = ProcedureTemplate
-    form_class = ProcedureTemplateForm
-
-
-class ProcedureTemplateDeleteView(generic.ObjectDeleteView):
-    model = ProcedureTemplate
+PROCEDURE_TEMPLATES = Register(
+    ProcedureTemplate,
+    "procedure-templates",
+    table=ProcedureTemplateTable,
+    filterset=ProcedureTemplateFilterSet,
+    form=ProcedureTemplateForm,
+    delete=True,
+)

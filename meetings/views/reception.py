@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy, pgettext
 from django.views import View
 
 from bureau.forms import add_service_errors
+from bureau.registers import Register
 from bureau.views import generic
 from meetings.choices import (
     MEALS_EDITABLE_STATUSES,
@@ -35,18 +36,32 @@ from meetings.views.base import error_text
 # --- official letters ---
 
 
-class OfficialLetterListView(generic.ObjectListView):
-    model = OfficialLetter
-    table_class = OfficialLetterTable
-    filterset_class = OfficialLetterFilterSet
-    select_related = ("receiving_department",)
+def letter_receptions(letter, user):
+    receptions = Reception.objects.for_user(user).filter(letter=letter).select_related("letter", "host_department")
+    return [(Reception._meta.verbose_name_plural, ReceptionTable(receptions, orderable=False))]
 
 
-class OfficialLetterView(generic.ObjectDetailView):
-    model = OfficialLetter
-    template_name = "meetings/reception/letter_detail.html"
-    select_related = ("receiving_department", "registered_by")
-    fields = [
+class OfficialLetterEditView(generic.ObjectEditView):
+    def form_valid(self, form):
+        if form.instance.pk is None:
+            form.instance.registered_by = self.request.user
+        return super().form_valid(form)
+
+
+class OfficialLetterVoidView(generic.ObjectVoidView):
+    def void(self, reason):
+        services.letter_void(letter=self.object, actor=self.request.user, reason=reason)
+
+
+OFFICIAL_LETTERS = Register(
+    OfficialLetter,
+    "letters",
+    table=OfficialLetterTable,
+    filterset=OfficialLetterFilterSet,
+    form=OfficialLetterForm,
+    select_related=("receiving_department",),
+    detail_select_related=("receiving_department", "registered_by"),
+    detail_fields=(
         "number",
         "sending_unit",
         "receiving_department",
@@ -56,33 +71,12 @@ class OfficialLetterView(generic.ObjectDetailView):
         "voided_at",
         "voided_by",
         "void_reason",
-    ]
-
-    def get_related_tables(self):
-        receptions = Reception.objects.for_user(self.request.user).filter(letter=self.object)
-        receptions = receptions.select_related("letter", "host_department")
-        return [(Reception._meta.verbose_name_plural, ReceptionTable(receptions, orderable=False))]
-
-
-class OfficialLetterHistoryView(generic.ObjectHistoryView):
-    model = OfficialLetter
-
-
-class OfficialLetterEditView(generic.ObjectEditView):
-    model = OfficialLetter
-    form_class = OfficialLetterForm
-
-    def form_valid(self, form):
-        if form.instance.pk is None:
-            form.instance.registered_by = self.request.user
-        return super().form_valid(form)
-
-
-class OfficialLetterVoidView(generic.ObjectVoidView):
-    model = OfficialLetter
-
-    def void(self, reason):
-        services.letter_void(letter=self.object, actor=self.request.user, reason=reason)
+    ),
+    detail_template="meetings/reception/letter_detail.html",
+    related=letter_receptions,
+    void=True,
+    views={"edit": OfficialLetterEditView, "void": OfficialLetterVoidView},
+)
 
 
 class OfficialLetterScanView(generic.ObjectPageMixin, View):

@@ -4,6 +4,8 @@ from types import SimpleNamespace
 
 from meetings.choices import MeetingStatus
 from meetings.models import ProcedureTemplate
+from meetings.views.attendance import ATTENDEES
+from meetings.views.procedures import PROCEDURE_TEMPLATES
 from tests.meetings.factories import (
     AttendeeFactory,
     MeetingFactory,
@@ -11,7 +13,7 @@ from tests.meetings.factories import (
     WorkPlanAssignmentFactory,
     WorkPlanFactory,
 )
-from tests.permission_matrix import PUBLIC, Role, Row, roles
+from tests.permission_matrix import PUBLIC, Role, Row, register_rows, roles
 
 OBJECTS = {
     "attendance_meeting": lambda world, department: MeetingFactory(
@@ -42,12 +44,9 @@ ROWS = [
     Row("meetings:procedurestep_done", allow=CENTRE, obj="procedurestep", status=POST_ONLY),
     Row("meetings:procedurestep_reopen", allow=CENTRE, obj="procedurestep", status=POST_ONLY),
     Row("meetings:procedurestep_edit", allow=CENTRE, obj="procedurestep"),
-    Row("meetings:proceduretemplate_list", allow=PROCEDURE_VIEWERS),
-    Row("meetings:proceduretemplate", allow=PROCEDURE_VIEWERS, obj="proceduretemplate", scoped=False),
-    Row("meetings:proceduretemplate_history", allow=PROCEDURE_VIEWERS, obj="proceduretemplate", scoped=False),
-    Row("meetings:proceduretemplate_add", allow=CENTRE),
-    Row("meetings:proceduretemplate_edit", allow=CENTRE, obj="proceduretemplate", scoped=False),
-    Row("meetings:proceduretemplate_delete", allow=CENTRE, obj="proceduretemplate", scoped=False),
+    *register_rows(
+        PROCEDURE_TEMPLATES, viewers=PROCEDURE_VIEWERS, editors=CENTRE, obj="proceduretemplate", scoped=False
+    ),
     # work plan
     Row("meetings:meeting_work_plan", allow=PROCEDURE_VIEWERS, obj="workplan_meeting"),
     Row("meetings:meeting_work_plan_pdf", allow=PROCEDURE_VIEWERS, obj="workplan_meeting"),
@@ -70,9 +69,7 @@ ROWS = [
     Row("meetings:attendee_left_early", allow=CENTRE, obj="attendee"),
     Row("meetings:attendee_excuse", allow=CENTRE, obj="attendee"),
     Row("meetings:attendee_edit", allow=CENTRE, obj="attendee"),
-    Row("meetings:attendee_list", allow=ATTENDANCE_VIEWERS),
-    Row("meetings:attendee", allow=ATTENDANCE_VIEWERS, obj="attendee"),
-    Row("meetings:attendee_history", allow=ATTENDANCE_VIEWERS, obj="attendee"),
+    *register_rows(ATTENDEES, viewers=ATTENDANCE_VIEWERS, editors=CENTRE, obj="attendee"),
     # the QR page: no login; the token is the key. A valid token shows its attendee to anyone …
     Row("meetings:checkin", allow=PUBLIC, obj="checkin_token", scoped=False),
     # … and a forged one answers 404.

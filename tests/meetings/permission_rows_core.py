@@ -1,7 +1,8 @@
 """Permission-matrix rows of the meeting core (meetings list, detail tabs, moves, budget, printing)."""
 
+from meetings.views.core import PRINTING_ORDERS
 from tests.meetings.factories import MeetingFactory, PrintingOrderFactory
-from tests.permission_matrix import Role, Row, roles
+from tests.permission_matrix import Role, Row, register_rows, roles
 
 OBJECTS = {
     "meeting": lambda world, department: MeetingFactory(host_department=department),
@@ -30,10 +31,6 @@ ROWS = [
     Row("meetings:meeting_budget_edit", allow=roles(Role.MEETING_CENTRE, Role.STAFF, Role.FINANCE), obj="meeting"),
     Row("meetings:meeting_settlement_pdf", allow=VIEWERS, obj="meeting"),
     Row("meetings:meeting_printing", allow=VIEWERS, obj="meeting"),
-    Row("meetings:printingorder_list", allow=VIEWERS),
-    Row("meetings:printingorder", allow=VIEWERS, obj="printingorder"),
-    Row("meetings:printingorder_history", allow=VIEWERS, obj="printingorder"),
-    Row("meetings:printingorder_add", allow=CENTRE),
-    Row("meetings:printingorder_edit", allow=CENTRE, obj="printingorder"),
+    *register_rows(PRINTING_ORDERS, viewers=VIEWERS, editors=CENTRE, obj="printingorder"),
     Row("meetings:statistics", allow=VIEWERS),
 ]

@@ -1,7 +1,8 @@
 """Permission-matrix rows for official receptions (every URL under /meetings/receptions/)."""
 
+from meetings.views.reception import OFFICIAL_LETTERS
 from tests.meetings.factories import OfficialLetterFactory, ReceptionFactory, ReceptionGuestFactory
-from tests.permission_matrix import Role, Row, roles
+from tests.permission_matrix import Role, Row, register_rows, roles
 
 
 def _reception(world, department):
@@ -40,12 +41,7 @@ ROWS = [
     Row("meetings:reception_name_cards_pdf", allow=VIEWERS, obj="reception"),
     Row("meetings:reception_handbook_pdf", allow=VIEWERS, obj="reception"),
     Row("meetings:reception_tour_pdf", allow=VIEWERS, obj="reception"),
-    Row("meetings:officialletter_list", allow=VIEWERS),
-    Row("meetings:officialletter_add", allow=CENTRE),
-    Row("meetings:officialletter", allow=VIEWERS, obj="officialletter"),
-    Row("meetings:officialletter_history", allow=VIEWERS, obj="officialletter"),
-    Row("meetings:officialletter_edit", allow=CENTRE, obj="officialletter"),
-    Row("meetings:officialletter_void", allow=CENTRE, obj="officialletter"),
+    *register_rows(OFFICIAL_LETTERS, viewers=VIEWERS, editors=CENTRE, obj="officialletter"),
     # No scan uploaded: whoever may see the letter gets 404, the others 403.
     Row("meetings:officialletter_scan", allow=VIEWERS, obj="officialletter", status=404),
 ]

@@ -1,0 +1,6 @@
+"""Forms of outsourced property services 物业服务 and the campus: subclasses of
+`bureau.forms.BureauModelForm` (crispy layout, the user passed in).
+
+None yet. A register's model, form, filterset and table become its pages through one
+`bureau.registers.Register` declaration in views.py (README: "Adding a register").
+"""
