@@ -28,6 +28,7 @@ from django.views.generic.detail import SingleObjectTemplateResponseMixin
 from django.views.generic.edit import ModelFormMixin, ProcessFormView
 from django_tables2 import LazyPaginator, RequestConfig
 
+from bureau.concurrency import VersionedFormMixin
 from bureau.exports import SafeTableExport
 from bureau.forms import VoidForm, add_service_errors
 from bureau.history import history_entries
@@ -240,6 +241,8 @@ class ObjectEditView(ObjectViewMixin, SingleObjectTemplateResponseMixin, ModelFo
     def form_valid(self, form):
         try:
             with transaction.atomic():
+                if isinstance(form, VersionedFormMixin) and not form.check_version_locked():
+                    return self.form_invalid(form)  # changed by someone else since it was opened
                 self.object = form.save()
         except IntegrityError:
             # A concurrent write passed the form's checks; the database constraint caught it.
