@@ -83,7 +83,7 @@ def test_second_budget_save_is_refused_with_the_message_and_keeps_its_values(wor
     assert (meals.requested, meals.description, rent.requested) == (Decimal("1500.00"), "工作餐", Decimal("800.00"))
 
     # Saving the same form again, now carrying the current version, is a deliberate choice and saves.
-    resubmitted = {key: value for key, value in data_b.items()}
+    resubmitted = dict(data_b)
     resubmitted[f"lines-{i}-{VERSION_FIELD}"] = formset.forms[int(i)][VERSION_FIELD].value()
     assert second.post(url, resubmitted).status_code == 302
     meals.refresh_from_db()
