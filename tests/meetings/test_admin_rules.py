@@ -104,3 +104,19 @@ def test_a_voided_record_is_read_only_in_the_admin(world, root):
     page = root.get(_url(occupancy.room.__class__, "change", occupancy.room_id))
     periods = next(i for i in page.context["inline_admin_formsets"] if i.formset.model is occupancy.__class__)
     assert list(periods.formset.queryset) == []
+
+
+def test_a_settled_receptions_meals_cannot_be_changed_in_the_admin(root):
+    from meetings.choices import ReceptionStatus
+    from tests.meetings.factories import ReceptionMealFactory
+
+    meal = ReceptionMealFactory(reception__status=ReceptionStatus.SETTLED)
+    url = _url(meal.__class__, "change", meal.pk)
+    page = root.get(url)
+    assert page.status_code == 200 and 'name="amount"' not in page.content.decode()
+    assert root.post(url, {"amount": "9999.00"}).status_code == 403
+    assert root.post(_url(meal.__class__, "delete", meal.pk), {"post": "yes"}).status_code == 403
+    reception = meal.reception
+    assert root.post(_url(reception.__class__, "change", reception.pk), {"guest_count": "99"}).status_code == 403
+    meal.refresh_from_db()
+    assert meal.amount == Decimal("320.00")
