@@ -94,6 +94,7 @@ class VersionField(forms.CharField):
 
     def __init__(self, **kwargs):
         super().__init__(required=False, **kwargs)
+        self.validators = []  # a value that doesn't parse is no version, never an error on a hidden field
 
     def has_changed(self, initial, data):
         return False

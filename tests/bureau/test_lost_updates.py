@@ -94,3 +94,10 @@ def test_a_change_between_checking_and_saving_is_caught_under_the_row_lock(world
     assert "地上层数：6 → 7" in " ".join(form.non_field_errors())
     building.refresh_from_db()
     assert building.address == "" and building.floors == 7
+
+
+def test_a_garbled_version_is_no_error_on_the_hidden_field(world):
+    building = BuildingFactory()
+    data = {"name": "四号楼", "code": building.code, "address": "", "floors": "6", VERSION_FIELD: "\x00" + "9" * 5000}
+    form = BuildingForm(data, instance=building)
+    assert form.is_valid(), form.errors
