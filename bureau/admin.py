@@ -1,10 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from bureau.admin_base import BureauModelAdmin, VoidableAdmin
+from bureau.admin_base import ImportableAdmin, VoidableAdmin
 from bureau.forms import RoomOccupancyForm, RoomOccupancyInlineFormSet
+from bureau.history import appears_in_history
 from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile
 
 admin.site.site_header = _("Bureau Portal administration")
@@ -19,7 +20,7 @@ class StaffProfileInline(admin.TabularInline):
 
 
 @admin.register(Department)
-class DepartmentAdmin(BureauModelAdmin):
+class DepartmentAdmin(ImportableAdmin):
     list_display = ("code", "name", "short_name", "kind", "parent", "head", "active")
     list_filter = ("kind", "active")
     search_fields = ("code", "name", "short_name")
@@ -29,7 +30,7 @@ class DepartmentAdmin(BureauModelAdmin):
 
 
 @admin.register(StaffProfile)
-class StaffProfileAdmin(BureauModelAdmin):
+class StaffProfileAdmin(ImportableAdmin):
     list_display = ("user", "department", "title", "phone")
     list_filter = ("department__kind",)
     search_fields = ("user__username", "user__first_name", "user__last_name", "department__name", "phone")
@@ -45,7 +46,7 @@ class RoomInline(admin.TabularInline):
 
 
 @admin.register(Building)
-class BuildingAdmin(BureauModelAdmin):
+class BuildingAdmin(ImportableAdmin):
     list_display = ("code", "name", "address", "floors")
     search_fields = ("code", "name", "address")
     inlines = [RoomInline]
@@ -62,9 +63,12 @@ class RoomOccupancyInline(admin.TabularInline):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(voided_at=None)  # a voided period stays as voided
+
 
 @admin.register(Room)
-class RoomAdmin(BureauModelAdmin):
+class RoomAdmin(ImportableAdmin):
     list_display = ("__str__", "building", "floor", "number", "use", "area", "capacity", "active")
     list_filter = ("use", "building", "active")
     search_fields = ("=number", "name")
@@ -110,6 +114,22 @@ class BureauUserAdmin(UserAdmin):
     list_filter = ("groups", "is_staff", "is_superuser", "is_active")
     list_select_related = ("profile__department",)
     search_fields = ("username", "first_name", "last_name", "email", "profile__department__name")
+
+    actions = ["deactivate_selected"]
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and appears_in_history(obj):
+            return False  # who made a change stays on the record: deactivate the account instead
+        return super().has_delete_permission(request, obj)
+
+    @admin.action(description=_("Deactivate selected users (they can no longer log in; their records keep them)"))
+    def deactivate_selected(self, request, queryset):
+        count = 0
+        for user in queryset.filter(is_active=True):
+            user.is_active = False
+            user.save(update_fields=["is_active"])
+            count += 1
+        self.message_user(request, _("%(count)d users deactivated.") % {"count": count}, messages.SUCCESS)
 
     @admin.display(description=_("department"), ordering="profile__department__sort_order")
     def department(self, obj):

@@ -1,11 +1,14 @@
-"""Admin base classes shared by every app: history, no unfiltered COUNT(*), voiding instead of deleting."""
+"""Admin base classes shared by every app: history, no unfiltered COUNT(*), voiding instead of deleting,
+export everywhere but import only where importing is a real task, and records governed by services
+shown read-only (the admin must not be a way around the rules the pages keep)."""
 
 from django.contrib import admin, messages
 from django.core.paginator import Paginator
 from django.db import connection
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportMixin
+from import_export.admin import ExportMixin, ImportExportMixin
+from import_export.resources import modelresource_factory
 from simple_history.admin import SimpleHistoryAdmin
 
 
@@ -28,10 +31,51 @@ class EstimatedCountPaginator(Paginator):
         return super().count
 
 
-class BureauModelAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class BureauModelAdmin(ExportMixin, SimpleHistoryAdmin):
     show_full_result_count = False
     paginator = EstimatedCountPaginator
     list_per_page = 50
+
+
+class ImportableAdmin(ImportExportMixin, BureauModelAdmin):
+    """A register a bureau already keeps in Excel (departments, buildings, rooms, people, cost
+    standards): importable here, every row through the model's full_clean() like a form."""
+
+    def get_resource_classes(self, request):
+        if self.resource_classes:
+            return self.resource_classes
+        return [modelresource_factory(self.model, meta_options={"clean_model_instances": True})]
+
+
+class ServiceGovernedAdmin(BureauModelAdmin):
+    """Records whose life the services govern (approval decisions, budget lines, attendance): shown
+    here with their history, but added, changed, voided and removed only through the pages."""
+
+    actions = None
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ServiceGovernedInline:
+    """The same for an inline: the rows are shown, not added, changed or removed."""
+
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class VoidableAdmin(BureauModelAdmin):
@@ -42,6 +86,11 @@ class VoidableAdmin(BureauModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_voided:
+            return False  # a voided record stays as it was voided
+        return super().has_change_permission(request, obj)
 
     @admin.action(description=_("Void selected records (reason: voided in admin)"))
     def void_selected(self, request, queryset):

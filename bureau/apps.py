@@ -9,6 +9,7 @@ class BureauConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from bureau import checks  # noqa: F401  registers the project's system checks
         from bureau.roles import sync_role_groups
 
         # After every migrate: the ten role groups with exactly the permissions the code declares.

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils.translation import gettext_lazy as _
 
+from bureau.concurrency import VersionedFormMixin
 from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile, person_name
 
 
@@ -31,8 +32,9 @@ class BureauForm(forms.Form):
         _prepare(self)
 
 
-class BureauModelForm(forms.ModelForm):
-    """Every page form: takes `user` (for scoping choices), renders with crispy-bootstrap5."""
+class BureauModelForm(VersionedFormMixin, forms.ModelForm):
+    """Every page form: takes `user` (for scoping choices), renders with crispy-bootstrap5, and
+    refuses to save over a change made since it was opened (bureau.concurrency)."""
 
     submit_label = _("Save")
 

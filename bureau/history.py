@@ -1,8 +1,11 @@
 """Change history for detail pages, from django-simple-history records."""
 
+from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history import models as simple_history_models
 
 HISTORY_TYPES = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
 HIDDEN_FIELDS = {"updated_at", "created_at"}
@@ -48,3 +51,29 @@ def history_entries(obj, limit=200):
             }
         )
     return entries
+
+
+class HistoricalRecords(simple_history_models.HistoricalRecords):
+    """The library's HistoricalRecords with `history_user` PROTECT instead of SET_NULL: who made a
+    change stays on the record, so a user who appears in any history is deactivated, not deleted
+    (the ORM refuses with ProtectedError, the database's foreign key refuses a plain SQL DELETE)."""
+
+    def _get_history_user_fields(self):
+        fields = super()._get_history_user_fields()
+        if isinstance(fields.get("history_user"), models.ForeignKey):
+            fields["history_user"].remote_field.on_delete = models.PROTECT
+        return fields
+
+
+def appears_in_history(user):
+    """Whether `user` made any recorded change: such a user stays, deactivated, never deleted."""
+    user_model = apps.get_model(settings.AUTH_USER_MODEL)
+    for model in apps.get_models():
+        field = next((f for f in model._meta.concrete_fields if f.name == "history_user"), None)
+        if (
+            field is not None
+            and field.related_model is user_model
+            and model._default_manager.filter(history_user=user).exists()
+        ):
+            return True
+    return False

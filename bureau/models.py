@@ -7,9 +7,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from bureau.choices import DepartmentKind, RoomUse
+from bureau.history import HistoricalRecords
 from bureau.scoping import ScopedQuerySet
 
 

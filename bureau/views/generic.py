@@ -23,8 +23,9 @@ from django.views.generic import DetailView, FormView, TemplateView
 from django.views.generic.detail import SingleObjectTemplateResponseMixin
 from django.views.generic.edit import ModelFormMixin, ProcessFormView
 from django_tables2 import LazyPaginator, RequestConfig
-from django_tables2.export import TableExport
 
+from bureau.concurrency import VersionedFormMixin
+from bureau.exports import SafeTableExport
 from bureau.forms import VoidForm, add_service_errors
 from bureau.history import history_entries
 from bureau.pdf import pdf_file_response, render_pdf
@@ -145,7 +146,7 @@ class ObjectListView(ObjectViewMixin, TemplateView):
             params.pop("_export", None)
             return HttpResponseRedirect(f"{self.request.path}?{params.urlencode()}")
         table = self.table_class(queryset)
-        exporter = TableExport(export_format, table, exclude_columns=("actions",))
+        exporter = SafeTableExport(export_format, table, exclude_columns=("actions",))
         return exporter.response(f"{self.model._meta.model_name}.{export_format}")
 
     def get_context_data(self, **kwargs):
@@ -237,6 +238,8 @@ class ObjectEditView(ObjectViewMixin, SingleObjectTemplateResponseMixin, ModelFo
     def form_valid(self, form):
         try:
             with transaction.atomic():
+                if isinstance(form, VersionedFormMixin) and not form.check_version_locked():
+                    return self.form_invalid(form)  # changed by someone else since it was opened
                 self.object = form.save()
         except IntegrityError:
             # A concurrent write passed the form's checks; the database constraint caught it.

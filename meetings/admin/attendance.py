@@ -57,3 +57,19 @@ class AttendeeAdmin(BureauModelAdmin):
     raw_id_fields = ("meeting", "department", "user", "checked_in_by")
     exclude = ("token",)
     list_select_related = ("meeting", "department")
+    # Attendance is recorded by sign-in, the desk and leave (services.attendance), never typed here.
+    readonly_fields = (
+        "status",
+        "is_late",
+        "checked_in_at",
+        "check_in_method",
+        "checked_in_by",
+        "left_at",
+        "excuse_reason",
+    )
+
+    def has_add_permission(self, request, obj=None):
+        return False  # invited and added on the meeting's page, which checks the meeting's status
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -6,19 +6,18 @@ from django.core.exceptions import ValidationError
 from django.forms.models import construct_instance
 from django.utils.translation import gettext_lazy as _
 
-from bureau.admin_base import BureauModelAdmin, VoidableAdmin
-from meetings.choices import VENUE_HOLDING_STATUSES
+from bureau.admin_base import BureauModelAdmin, ImportableAdmin, ServiceGovernedAdmin, ServiceGovernedInline
+from meetings.choices import VENUE_HOLDING_STATUSES, MeetingStatus
 from meetings.models import ApprovalDecision, BudgetLine, Meeting, MeetingStandard, PrintingOrder
 
 
-class BudgetLineInline(admin.TabularInline):
+class BudgetLineInline(ServiceGovernedInline, admin.TabularInline):
+    """Amounts change on the budget page (services.budget), which keeps the caps and the settlement."""
+
     model = BudgetLine
     extra = 0
     fields = ("kind", "sub_kind", "description", "requested", "approved", "actual", "voided_at")
-    readonly_fields = ("voided_at",)
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    readonly_fields = fields
 
 
 class PrintingOrderInline(admin.TabularInline):
@@ -80,9 +79,14 @@ class MeetingAdmin(BureauModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False  # money and legal weight: cancelled with a reason, never deleted
 
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.status in (MeetingStatus.SETTLED, MeetingStatus.CANCELLED):
+            return False  # settled or cancelled: the record is closed, its amounts and facts stay
+        return super().has_change_permission(request, obj)
+
 
 @admin.register(MeetingStandard)
-class MeetingStandardAdmin(BureauModelAdmin):
+class MeetingStandardAdmin(ImportableAdmin):
     list_display = (
         "category",
         "valid_from",
@@ -108,7 +112,9 @@ class MeetingStandardAdmin(BureauModelAdmin):
 
 
 @admin.register(ApprovalDecision)
-class ApprovalDecisionAdmin(BureauModelAdmin):
+class ApprovalDecisionAdmin(ServiceGovernedAdmin):
+    """Decisions are made on the meeting's page (services.approval checks status, permission, limits)."""
+
     list_display = ("meeting", "decision", "approver", "decided_at")
     list_filter = ("decision",)
     search_fields = ("meeting__title", "comment")
@@ -116,15 +122,11 @@ class ApprovalDecisionAdmin(BureauModelAdmin):
     autocomplete_fields = ("meeting", "approver")
     date_hierarchy = "decided_at"
 
-    def has_change_permission(self, request, obj=None):
-        return False  # a decision is a record: it is not edited afterwards
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(VoidableAdmin):
+class BudgetLineAdmin(ServiceGovernedAdmin):
+    """Budget lines change and are removed on the budget page only (services.budget)."""
+
     list_display = ("meeting", "kind", "sub_kind", "description", "requested", "approved", "actual", "voided_at")
     list_filter = ("kind", "sub_kind")
     search_fields = ("meeting__title", "description")

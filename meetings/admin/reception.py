@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from bureau.admin_base import BureauModelAdmin, VoidableAdmin
+from meetings.choices import ReceptionStatus
 from meetings.forms.reception import MealForm
 from meetings.models.reception import (
     OfficialLetter,
@@ -12,6 +13,8 @@ from meetings.models.reception import (
     ReceptionMeal,
     TourStop,
 )
+
+CLOSED = (ReceptionStatus.SETTLED, ReceptionStatus.CANCELLED)
 
 
 class ReceptionGuestInline(admin.TabularInline):
@@ -89,6 +92,11 @@ class ReceptionAdmin(BureauModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False  # receptions are cancelled with a reason, never deleted
 
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.status in CLOSED:
+            return False  # settled or cancelled: the reception list and its amounts stay as closed
+        return super().has_change_permission(request, obj)
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
@@ -98,6 +106,16 @@ class ReceptionAdmin(BureauModelAdmin):
 class _ChildAdmin(BureauModelAdmin):
     autocomplete_fields = ("reception",)
     list_select_related = ("reception",)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.reception.status in CLOSED:
+            return False  # part of a settled or cancelled reception
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.reception.status in CLOSED:
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 @admin.register(ReceptionGuest)

@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from bureau.concurrency import VersionedFormMixin
 from bureau.forms import BureauModelForm
 from bureau.models import Department, Room
 from bureau.widgets import DateTimeLocalInput
@@ -140,7 +141,7 @@ class MoveForm(forms.Form):
         self.helper.add_input(Submit("submit", label, css_class=css))
 
 
-class BudgetLineForm(forms.ModelForm):
+class BudgetLineForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = BudgetLine
         fields = ["kind", "sub_kind", "description", "requested", "approved", "actual"]

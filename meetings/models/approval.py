@@ -4,13 +4,15 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from bureau.history import HistoricalRecords
 from bureau.scoping import ScopedQuerySet
 from meetings.choices import ApprovalDecisionKind
 
 
 class ApprovalDecision(models.Model):
+    money_or_legal_record = True  # cancelled or kept, never deleted (bureau.checks)
+
     meeting = models.ForeignKey(
         "meetings.Meeting", verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="approval_decisions"
     )

@@ -7,8 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from bureau.history import HistoricalRecords
 from bureau.models import Department, TimeStampedModel
 from bureau.scoping import ScopedQuerySet, sees_all_departments
 from meetings.choices import SIGNED_IN_STATUSES, AttendanceStatus, CheckInMethod

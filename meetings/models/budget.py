@@ -7,8 +7,8 @@ sightseeing, fixed assets …) has no kind, and a description naming it is refus
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from bureau.history import HistoricalRecords
 from bureau.models import TimeStampedModel, VoidableModel
 from bureau.scoping import ScopedQuerySet
 from meetings.choices import BudgetKind, BudgetSubKind

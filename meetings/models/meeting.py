@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from simple_history.models import HistoricalRecords
 
+from bureau.history import HistoricalRecords
 from bureau.models import Department, Room, TimeStampedModel
 from bureau.scoping import ScopedQuerySet
 from meetings.choices import VENUE_HOLDING_STATUSES, MeetingCategory, MeetingForm, MeetingStatus
@@ -28,6 +28,8 @@ class Meeting(TimeStampedModel):
     Status changes go through meetings.services (never a plain form save): the services check the
     allowed moves, the category limits and the budget caps, and record who did what.
     """
+
+    money_or_legal_record = True  # cancelled or kept, never deleted (bureau.checks)
 
     title = models.CharField(pgettext_lazy("meeting", "title"), max_length=200)
     host_department = models.ForeignKey(

@@ -5,8 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from bureau.history import HistoricalRecords
 from bureau.models import TimeStampedModel
 from bureau.scoping import ScopedQuerySet
 from meetings.choices import PrintingStatus
@@ -17,6 +17,8 @@ class PrintingOrderQuerySet(ScopedQuerySet):
 
 
 class PrintingOrder(TimeStampedModel):
+    money_or_legal_record = True  # cancelled or kept, never deleted (bureau.checks)
+
     meeting = models.ForeignKey(
         "meetings.Meeting", verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="printing_orders"
     )

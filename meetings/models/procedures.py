@@ -8,8 +8,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from bureau.history import HistoricalRecords
 from bureau.models import TimeStampedModel
 from bureau.scoping import ScopedQuerySet
 from meetings.choices import ProcedurePhase, WorkPlanPost

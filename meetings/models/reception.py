@@ -14,8 +14,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from simple_history.models import HistoricalRecords
 
+from bureau.history import HistoricalRecords
 from bureau.models import Department, TimeStampedModel, VoidableModel
 from bureau.scoping import ScopedQuerySet
 from bureau.validators import UploadValidator
@@ -123,6 +123,8 @@ class ReceptionQuerySet(ScopedQuerySet):
 
 class Reception(TimeStampedModel):
     """One official reception, from the letter to the settled reception list (接待清单)."""
+
+    money_or_legal_record = True  # cancelled or kept, never deleted (bureau.checks)
 
     letter = models.ForeignKey(
         OfficialLetter,

@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from bureau.history import HistoricalRecords
 from bureau.models import TimeStampedModel
 from bureau.scoping import ScopedQuerySet
 from meetings.choices import MeetingCategory
@@ -33,6 +33,8 @@ class MeetingStandardQuerySet(ScopedQuerySet):
 
 
 class MeetingStandard(TimeStampedModel):
+    money_or_legal_record = True  # cancelled or kept, never deleted (bureau.checks)
+
     category = models.CharField(_("category"), max_length=2, choices=MeetingCategory.choices)
     valid_from = models.DateField(_("valid from"))
     valid_to = models.DateField(_("valid to"), null=True, blank=True, help_text=_("Leave empty while in force."))

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bureau.concurrency import stale_error
 from meetings.choices import BANNED_SPENDING_WORDS, BudgetKind, MeetingStatus, PrintingStatus
 from meetings.models import BudgetLine, Meeting
 
@@ -64,9 +65,10 @@ def meeting_budget_save(*, meeting, actor, rows):
     """Save a meeting's budget in one go, or nothing at all.
 
     rows: [{"line": BudgetLine or None, "kind", "sub_kind", "description", "requested", "approved",
-    "actual", "void": bool}]. The actor may change the requested side while the meeting is a draft
-    (or rejected) and, with the settle permission, the approved and actual amounts; the three items
-    together must stay within the cap for each column.
+    "actual", "void": bool, "version": the line's version when the form was opened (optional)}].
+    The actor may change the requested side while the meeting is a draft (or rejected) and, with the
+    settle permission, the approved and actual amounts; the three items together must stay within
+    the cap for each column. A line typed over a newer version than the row's is refused.
     """
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     may_request = can_edit_requested(actor, meeting)
@@ -87,7 +89,9 @@ def meeting_budget_save(*, meeting, actor, rows):
             if not may_request:
                 raise ValidationError(_("Budget lines can only be added while the meeting is a draft."))
             line = BudgetLine(meeting=meeting)
-        elif line.meeting_id != meeting.pk or line.is_voided:
+        else:
+            line = BudgetLine.objects.get(pk=line.pk)  # as it is now: the meeting's lock orders budget saves
+        if line.meeting_id != meeting.pk or line.is_voided:
             raise ValidationError(_("This budget line does not belong to the meeting."))
         if row.get("void"):
             if not may_request:
@@ -118,6 +122,8 @@ def meeting_budget_save(*, meeting, actor, rows):
         budget_description_check(line.description)
         if line.pk and not changed and not row.get("void"):
             continue
+        if line.pk and (stale := stale_error(BudgetLine.objects.get(pk=line.pk), row.get("version"))):
+            raise stale  # typed over a line someone else changed since the form was opened
         line.full_clean(exclude=["meeting"])
         line._history_user = actor
         line.save()

@@ -49,8 +49,11 @@ def test_bureau_and_auth_models_are_registered():
 def test_every_changelist_add_change_and_history_page_opens(superuser_client):
     client, _occupancy = superuser_client
     failures, opened = [], set()
+    request = client.get(reverse("admin:index")).wsgi_request
     for model in _registered():
-        pages = [_url(model, "changelist"), _url(model, "add")]
+        pages = [_url(model, "changelist")]
+        if admin.site._registry[model].has_add_permission(request):  # not where services add the rows
+            pages.append(_url(model, "add"))
         obj = model._default_manager.order_by("pk").first()
         if obj is not None:
             pages += [_url(model, "change", obj.pk), _url(model, "history", obj.pk)]

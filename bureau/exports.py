@@ -1,0 +1,37 @@
+"""Formula-safe CSV and Excel exports of a django-tables2 table (the one export every list uses).
+
+A spreadsheet reads a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return as a
+formula, so a title like `=HYPERLINK("http://…"&A1,"点击")` typed into a form would run on the
+reader's machine (CSV injection, OWASP). Such text is written as text: in CSV with a leading
+apostrophe (OWASP's rule), in Excel as a string cell with the text unchanged.
+"""
+
+import re
+
+from django_tables2.export import TableExport
+from openpyxl.cell.rich_text import CellRichText
+from tablib import Dataset
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A plain number such as "-12.50" is not a formula; left alone so it stays a number.
+PLAIN_NUMBER = re.compile(r"[+-]?\d[\d,]*(\.\d+)?")
+
+
+def reads_as_formula(value):
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(value)
+
+
+def _as_text(value, export_format):
+    if not reads_as_formula(value):
+        return value
+    if export_format == TableExport.XLSX:
+        # openpyxl stores a str starting with "=" as a formula; rich text is always a string cell.
+        return CellRichText([value])
+    return "'" + value
+
+
+class SafeTableExport(TableExport):
+    def table_to_dataset(self, table, exclude_columns, dataset_kwargs=None):
+        dataset = super().table_to_dataset(table, exclude_columns, dataset_kwargs)
+        rows = [[_as_text(value, self.format) for value in row] for row in dataset]
+        return Dataset(*rows, headers=dataset.headers, title=dataset.title)
