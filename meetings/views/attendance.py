@@ -14,8 +14,8 @@ from django.views.generic.edit import FormMixin
 
 from bureau.forms import add_service_errors
 from bureau.views import generic
-from meetings import pdf_attendance
-from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus
+from meetings import pdf_attendance, rules
+from meetings.choices import AttendanceStatus, CheckInMethod
 from meetings.forms.attendance import (
     AttendeeAddForm,
     AttendeeForm,
@@ -28,7 +28,7 @@ from meetings.models import Attendee
 from meetings.selectors.attendance import effective_status, meeting_attendance_board, meeting_has_ended
 from meetings.services import attendance as services
 from meetings.tables.attendance import AttendeeFilterSet, AttendeeTable
-from meetings.views.base import MEETING_RELATED, MeetingPageMixin, MeetingPdfView, error_text
+from meetings.views.base import MEETING_RELATED, MeetingPageMixin, MeetingPdfView
 
 
 class AttendeeBoundMixin(MeetingPageMixin):
@@ -86,7 +86,7 @@ class _AttendeesPostView(MeetingPageMixin, View):
         try:
             self.act(form.cleaned_data)
         except ValidationError as exc:
-            messages.error(request, error_text(exc))
+            messages.error(request, generic.error_text(exc))
         return self.back()
 
 
@@ -172,11 +172,11 @@ class MeetingAttendanceView(MeetingPageMixin, TemplateView):
             refusal=services.check_in_refusal(meeting=self.meeting),
             grace_minutes=int(services.late_grace().total_seconds() // 60),
             can_close=ended
-            and self.meeting.status in (*services.RECORDING_STATUSES, MeetingStatus.SETTLED)
+            and self.meeting.status in rules.ATTENDANCE_CLOSING_STATUSES
             and any(a.status == AttendanceStatus.PENDING for a in attendees),
             # Only the desk buttons the services will accept in the meeting's state.
-            can_excuse=self.meeting.status in (*services.INVITING_STATUSES, MeetingStatus.HELD),
-            can_mark_left=self.meeting.status in services.RECORDING_STATUSES,
+            can_excuse=self.meeting.status in rules.EXCUSING_STATUSES,
+            can_mark_left=self.meeting.status in rules.RECORDING_STATUSES,
             can_manage_attendees=self.request.user.has_perm("meetings.change_attendee"),
         )
         return context
@@ -191,7 +191,7 @@ class AttendeeCheckInDeskView(AttendeeBoundMixin, View):
                 attendee=self.attendee, actor=request.user, method=CheckInMethod.DESK
             )
         except ValidationError as exc:
-            messages.error(request, error_text(exc))
+            messages.error(request, generic.error_text(exc))
             return self.back()
         if changed:
             messages.success(request, _("%(name)s signed in.") % {"name": attendee.name})
@@ -261,7 +261,7 @@ class MeetingAttendanceCloseView(MeetingPageMixin, View):
         try:
             count = services.meeting_attendance_close(meeting=self.meeting, actor=request.user)
         except ValidationError as exc:
-            messages.error(request, error_text(exc))
+            messages.error(request, generic.error_text(exc))
         else:
             messages.success(request, _("%(count)s attendees who never signed in marked absent.") % {"count": count})
         return self.back()

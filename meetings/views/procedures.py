@@ -22,7 +22,7 @@ from meetings.models import MeetingProcedureStep, ProcedureTemplate, WorkPlan, W
 from meetings.selectors.procedures import meeting_procedure_progress
 from meetings.services import procedures as services
 from meetings.tables.attendance import ProcedureTemplateFilterSet, ProcedureTemplateTable
-from meetings.views.base import MeetingPageMixin, MeetingPdfView, error_text
+from meetings.views.base import MeetingPageMixin, MeetingPdfView
 
 
 class MeetingProceduresView(MeetingPageMixin, TemplateView):
@@ -50,7 +50,7 @@ class MeetingProceduresCreateView(MeetingPageMixin, View):
         try:
             steps = services.meeting_procedures_create(meeting=self.meeting, actor=request.user)
         except ValidationError as exc:
-            messages.error(request, error_text(exc))
+            messages.error(request, generic.error_text(exc))
         else:
             messages.success(request, _("%(count)s procedure steps added.") % {"count": len(steps)})
         return self.back()
@@ -75,7 +75,7 @@ class ProcedureStepDoneView(StepBoundMixin, View):
         try:
             services.procedure_step_complete(step=self.step, actor=request.user)
         except ValidationError as exc:
-            messages.error(request, error_text(exc))
+            messages.error(request, generic.error_text(exc))
         else:
             messages.success(request, _("“%(step)s” marked done.") % {"step": self.step.name})
         return self.back()
