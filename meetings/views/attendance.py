@@ -5,7 +5,7 @@ Meeting.objects.for_user (another department's meeting → 404)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
@@ -308,22 +308,13 @@ class AttendeeEditView(generic.ObjectEditView):
     model = Attendee
     form_class = AttendeeForm
 
-    def form_valid(self, form):
+    def save_form(self, form):
         # Through the service: the list must still be open and a taken seat names who sits there.
-        try:
-            self.object = services.attendee_update(
-                attendee=self.object,
-                actor=self.request.user,
-                **{name: form.cleaned_data[name] for name in services.ATTENDEE_EDITABLE_FIELDS},
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("%(name)s “%(obj)s” saved.") % {"name": Attendee._meta.verbose_name, "obj": self.object},
+        return services.attendee_update(
+            attendee=self.object,
+            actor=self.request.user,
+            **{name: form.cleaned_data[name] for name in services.ATTENDEE_EDITABLE_FIELDS},
         )
-        return redirect(self.get_success_url())
 
     def get_success_url(self):
         return reverse("meetings:meeting_attendees", args=[self.object.meeting_id])

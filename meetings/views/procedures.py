@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 from django.views.generic.edit import FormMixin
 
 from bureau.forms import add_service_errors
+from bureau.services import audited_save
 from bureau.views import generic
 from meetings import pdf_attendance
 from meetings.forms.attendance import (
@@ -91,7 +92,7 @@ class ProcedureStepReopenView(StepBoundMixin, View):
 
 
 class ProcedureStepEditView(StepBoundMixin, FormMixin, TemplateView):
-    """Owner, due time and note of one step: a plain form save (history via the request user)."""
+    """Owner, due time and note of one step: an audited form save (the history names the user)."""
 
     template_name = "meetings/procedures/step_edit.html"
     form_class = ProcedureStepForm
@@ -107,7 +108,7 @@ class ProcedureStepEditView(StepBoundMixin, FormMixin, TemplateView):
         form = self.get_form()
         if not form.is_valid():
             return self.form_invalid(form)
-        form.save()
+        audited_save(form.save(commit=False), actor=request.user)
         messages.success(request, _("“%(step)s” saved.") % {"step": self.step.name})
         return self.back()
 

@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views import View
 
-from bureau.forms import add_service_errors
 from bureau.views import generic
 from meetings.filtersets.reception import OfficialLetterFilterSet, ReceptionFilterSet
 from meetings.forms.reception import FORMSETS, OfficialLetterForm, ReceptionForm
@@ -65,10 +64,10 @@ class OfficialLetterEditView(generic.ObjectEditView):
     model = OfficialLetter
     form_class = OfficialLetterForm
 
-    def form_valid(self, form):
+    def save_form(self, form):
         if form.instance.pk is None:
             form.instance.registered_by = self.request.user
-        return super().form_valid(form)
+        return super().save_form(form)
 
 
 class OfficialLetterVoidView(generic.ObjectVoidView):
@@ -184,22 +183,12 @@ class ReceptionEditView(generic.ObjectEditView):
                 )
         return initial
 
-    def form_valid(self, form):
+    def save_form(self, form):
         data = {name: form.cleaned_data[name] for name in services.RECEPTION_FIELDS}
-        try:
-            if self.object is None:
-                self.object = services.reception_create(
-                    actor=self.request.user, letter=form.cleaned_data["letter"], **data
-                )
-            else:
-                self.object = services.reception_update(
-                    reception=self.object, actor=self.request.user, letter=form.cleaned_data["letter"], **data
-                )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Reception “%(obj)s” saved.") % {"obj": self.object})
-        return redirect(self.object.get_absolute_url())
+        letter, actor = form.cleaned_data["letter"], self.request.user
+        if self.object is None:
+            return services.reception_create(actor=actor, letter=letter, **data)
+        return services.reception_update(reception=self.object, actor=actor, letter=letter, **data)
 
 
 class ReceptionPageMixin(generic.ObjectPageMixin):
