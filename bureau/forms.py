@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bureau.concurrency import VersionedFormMixin
 from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile, person_name
+from bureau.workflow import REQUIRED
 
 
 def _prepare(form):
@@ -67,6 +68,23 @@ class VoidForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Void"), css_class="btn-danger"))
+
+
+class MoveForm(forms.Form):
+    """The confirmation of a workflow move: its button, and the reason where the move asks one."""
+
+    def __init__(self, *args, move, field_name="reason", **kwargs):
+        super().__init__(*args, **kwargs)
+        required = move.reason == REQUIRED
+        self.fields[field_name] = forms.CharField(
+            label=_("Reason") if required else _("Comment"),
+            max_length=500,
+            required=required,
+            widget=forms.Textarea({"rows": 3}),
+            error_messages={"required": move.reason_message},
+        )
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", move.label, css_class=move.css.replace("btn-outline-", "btn-")))
 
 
 class DepartmentForm(BureauModelForm):

@@ -21,3 +21,16 @@ def object_urls(
     if void_view:
         patterns.append(path(f"{prefix}/<int:pk>/void/", void_view.as_view(), name=f"{model_name}_void"))
     return patterns
+
+
+def move_urls(view, prefix):
+    """One URL per move of `view.workflow` (a subclass of the generic MoveView that names its workflow):
+    `<prefix>/<pk>/<move>/`, named `<model>_<move>` — e.g. `meetings:meeting_start_preparing` at
+    `m/<pk>/start-preparing/`."""
+    workflow = view.workflow
+    base = f"{prefix}/" if prefix else ""
+    model_name = workflow.model._meta.model_name
+    return [
+        path(f"{base}<int:pk>/{move.slug}/", view.as_view(move=move.name), name=f"{model_name}_{move.name}")
+        for move in workflow.moves
+    ]

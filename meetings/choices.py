@@ -28,17 +28,6 @@ class MeetingStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-# Statuses in which a meeting holds its venue (a second meeting can't book it at the same time).
-VENUE_HOLDING_STATUSES = (
-    MeetingStatus.SUBMITTED,
-    MeetingStatus.APPROVED,
-    MeetingStatus.PREPARING,
-    MeetingStatus.IN_PROGRESS,
-    MeetingStatus.HELD,
-    MeetingStatus.SETTLED,
-)
-
-
 # ---- meetings-core: approval, budget and printing ------------------------------------------------
 
 
@@ -107,17 +96,6 @@ class MealKind(models.TextChoices):
     LUNCH = "lunch", _("Lunch")
     DINNER = "dinner", _("Dinner")
     WORKING_MEAL = "working", _("Working meal")
-
-
-# Which statuses allow which edits.
-RECEPTION_EDITABLE_STATUSES = (ReceptionStatus.DRAFT, ReceptionStatus.SUBMITTED)
-PEOPLE_EDITABLE_STATUSES = (ReceptionStatus.DRAFT, ReceptionStatus.SUBMITTED, ReceptionStatus.APPROVED)
-MEALS_EDITABLE_STATUSES = (
-    ReceptionStatus.DRAFT,
-    ReceptionStatus.SUBMITTED,
-    ReceptionStatus.APPROVED,
-    ReceptionStatus.DONE,
-)
 
 
 # ---- attendance and procedures -----------------------------------------------------------------

@@ -1,10 +1,7 @@
 from django.urls import include, path
 
-from bureau.urls_helpers import object_urls
+from bureau.urls_helpers import move_urls, object_urls
 from meetings import views
-
-# ---- meetings-core ----
-from meetings.services.lifecycle import TRANSITIONS  # noqa: I001
 from meetings.views import attendance as attendance_views
 from meetings.views import checkin as checkin_views
 from meetings.views import core, statistics
@@ -29,10 +26,7 @@ urlpatterns += [
         history_view=core.MeetingHistoryView,
         edit_view=core.MeetingEditView,
     ),
-    *[
-        path(f"m/<int:pk>/{move.replace('_', '-')}/", core.move_view(move).as_view(), name=f"meeting_{move}")
-        for move in TRANSITIONS
-    ],
+    *move_urls(core.MeetingMoveView, "m"),
     path("m/<int:pk>/budget/", core.MeetingBudgetView.as_view(), name="meeting_budget"),
     path("m/<int:pk>/budget/edit/", core.MeetingBudgetEditView.as_view(), name="meeting_budget_edit"),
     path("m/<int:pk>/settlement.pdf", core.MeetingSettlementPdfView.as_view(), name="meeting_settlement_pdf"),

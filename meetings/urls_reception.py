@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from bureau.urls_helpers import move_urls
 from meetings.views import reception as views
 
 urlpatterns = [
@@ -14,11 +15,7 @@ urlpatterns = [
     path("<int:pk>/escorts/", views.ReceptionEscortsView.as_view(), name="reception_escorts"),
     path("<int:pk>/meals/", views.ReceptionMealsView.as_view(), name="reception_meals"),
     path("<int:pk>/tour/", views.ReceptionTourView.as_view(), name="reception_tour"),
-    path("<int:pk>/submit/", views.ReceptionSubmitView.as_view(), name="reception_submit"),
-    path("<int:pk>/approve/", views.ReceptionApproveView.as_view(), name="reception_approve"),
-    path("<int:pk>/complete/", views.ReceptionCompleteView.as_view(), name="reception_complete"),
-    path("<int:pk>/settle/", views.ReceptionSettleView.as_view(), name="reception_settle"),
-    path("<int:pk>/cancel/", views.ReceptionCancelView.as_view(), name="reception_cancel"),
+    *move_urls(views.ReceptionMoveView, ""),
     path("<int:pk>/reception-list.pdf", views.ReceptionListPdfView.as_view(), name="reception_list_pdf"),
     path("<int:pk>/table-cards.pdf", views.ReceptionTableCardsPdfView.as_view(), name="reception_table_cards_pdf"),
     path("<int:pk>/name-cards.pdf", views.ReceptionNameCardsPdfView.as_view(), name="reception_name_cards_pdf"),

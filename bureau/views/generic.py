@@ -26,10 +26,16 @@ from django_tables2 import LazyPaginator, RequestConfig
 
 from bureau.concurrency import VersionedFormMixin
 from bureau.exports import SafeTableExport
-from bureau.forms import VoidForm, add_service_errors
+from bureau.forms import MoveForm, VoidForm, add_service_errors
 from bureau.history import history_entries
 from bureau.pdf import pdf_file_response, render_pdf
-from bureau.services import record_void
+from bureau.services import audited_save, record_void
+from bureau.workflow import transition
+
+
+def error_text(exc):
+    """A service's ValidationError as one line, for a message or a page."""
+    return " ".join(exc.messages)
 
 
 def url_name(model, suffix=""):
@@ -235,12 +241,24 @@ class ObjectEditView(ObjectViewMixin, SingleObjectTemplateResponseMixin, ModelFo
         kwargs["user"] = self.request.user
         return kwargs
 
+    def save_form(self, form):
+        """Save the record from the valid form and return it. The default is an audited save (the
+        history names the user, also where no request is around); a model with rules of its own
+        calls its service here, whose refusal (a ValidationError) comes back on the form's fields."""
+        obj = form.save(commit=False)
+        audited_save(obj, actor=self.request.user)
+        form.save_m2m()
+        return obj
+
     def form_valid(self, form):
         try:
             with transaction.atomic():
                 if isinstance(form, VersionedFormMixin) and not form.check_version_locked():
                     return self.form_invalid(form)  # changed by someone else since it was opened
-                self.object = form.save()
+                self.object = self.save_form(form)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            return self.form_invalid(form)
         except IntegrityError:
             # A concurrent write passed the form's checks; the database constraint caught it.
             form.add_error(
@@ -308,38 +326,92 @@ class ObjectVoidView(ObjectPageMixin, FormView):
         return redirect(self.object.get_absolute_url())
 
 
-class ObjectMoveView(ObjectPageMixin, TemplateView):
-    """Move one record to another state (submit, approve, settle, cancel…) through its service.
+class RecordTabMixin:
+    """A tab of one record's page (`self.object`): the header above the tabs — the record's state,
+    its Edit button and the workflow moves the user may make now — and which tab is active.
 
-    GET shows a confirmation page, with a form where the move takes a comment or a reason; POST
-    calls `perform()` with the form's data. The service's refusal (a ValidationError) comes back as
-    error messages on the record's page.
+    Set `workflow` (a bureau.workflow.Workflow) for the moves; override `can_edit_record()` where
+    editing depends on more than the change permission (e.g. the record's state).
     """
 
-    form_class = None
+    workflow = None
+
+    def can_edit_record(self):
+        meta = self.model._meta
+        return self.request.user.has_perm(f"{meta.app_label}.change_{meta.model_name}")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context.update(
+            tab=getattr(self, "tab", None),
+            move_links=self.workflow.links(user, self.object) if self.workflow else [],
+            can_edit_record=self.can_edit_record(),
+        )
+        return context
+
+
+class MoveView(ObjectPageMixin, TemplateView):
+    """One move of a record's workflow (submit, approve, settle, cancel…), for every model.
+
+    GET shows a confirmation page (with the reason where the move asks one); POST makes the move
+    through bureau.workflow.transition. A refusal comes back as error messages on the record's page.
+    A model's move view is a subclass naming its `workflow`; bureau.urls_helpers.move_urls gives it
+    one URL per move (`move`, the move's name). The permission is the move's.
+    """
+
+    workflow = None
+    move = None
+    template_name = "bureau/generic/object_move.html"
+
+    @property
+    def model(self):
+        return self.workflow.model
+
+    @property
+    def select_related(self):
+        return self.workflow.select_related
+
+    @property
+    def step(self):
+        return self.workflow.get_move(self.move)
+
+    def get_permission_required(self):
+        return [self.step.permission]
 
     def get_form(self, data=None):
-        return self.form_class(data) if self.form_class else None
+        if not self.step.reason:
+            return None
+        return MoveForm(data, move=self.step, field_name=self.workflow.reason_field)
 
-    def perform(self, **data):
-        """Call the move's service."""
-        raise NotImplementedError
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            move=self.step,
+            possible=self.workflow.allows(self.object, self.step),
+            state_label=self.workflow.state_label(self.object),
+        )
+        return context
 
     def success_message(self):
-        raise NotImplementedError
+        return _("“%(object)s”: %(move)s — now %(status)s.") % {
+            "object": self.object,
+            "move": self.step.label,
+            "status": self.workflow.state_label(self.object),
+        }
 
     def get(self, request, *args, **kwargs):
         return self.render_to_response(self.get_context_data(form=self.get_form()))
 
     def post(self, request, *args, **kwargs):
         form = self.get_form(request.POST)
-        data = {}
+        reason = None
         if form is not None:
             if not form.is_valid():
                 return self.render_to_response(self.get_context_data(form=form))
-            data = form.cleaned_data
+            reason = form.cleaned_data[self.workflow.reason_field]
         try:
-            self.perform(**data)
+            transition(obj=self.object, move=self.move, actor=request.user, reason=reason)
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)

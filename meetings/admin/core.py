@@ -7,8 +7,11 @@ from django.forms.models import construct_instance
 from django.utils.translation import gettext_lazy as _
 
 from bureau.admin_base import BureauModelAdmin, ImportableAdmin, ServiceGovernedAdmin, ServiceGovernedInline
-from meetings.choices import VENUE_HOLDING_STATUSES, MeetingStatus
+from bureau.forms import add_service_errors
+from meetings.choices import MeetingStatus
 from meetings.models import ApprovalDecision, BudgetLine, Meeting, MeetingStandard, PrintingOrder
+from meetings.rules import check_meeting_editable
+from meetings.services.meeting import MEETING_FIELDS, meeting_create, meeting_request_check, meeting_update
 
 
 class BudgetLineInline(ServiceGovernedInline, admin.TabularInline):
@@ -41,7 +44,10 @@ class ApprovalDecisionInline(admin.TabularInline):
 
 
 class MeetingAdminForm(forms.ModelForm):
-    """The same venue rule as the pages: a meeting that holds its room may not be moved onto another."""
+    """The pages' rules in the admin too: who may change the meeting at its status, the venue free,
+    the category limits and the caps (meetings.services.meeting); the admin saves through them."""
+
+    actor = None  # the admin user, set by MeetingAdmin.get_form
 
     class Meta:
         model = Meeting
@@ -49,16 +55,18 @@ class MeetingAdminForm(forms.ModelForm):
         fields = [f.name for f in Meeting._meta.concrete_fields if f.editable and not f.primary_key]
 
     def clean(self):
-        from meetings.services.lifecycle import meeting_check_venue
-
         cleaned = super().clean()
-        if self.instance.status in VENUE_HOLDING_STATUSES and not self.errors:
-            # The instance gets the form's values only after clean(); check a copy that has them.
-            candidate = construct_instance(self, copy.copy(self.instance))
-            try:
-                meeting_check_venue(meeting=candidate)
-            except ValidationError as error:
-                self.add_error(None, error.messages)
+        if self.errors:
+            return cleaned
+        # The instance gets the form's values only after clean(); check a copy that has them.
+        candidate = construct_instance(self, copy.copy(self.instance))
+        changed = [name for name in self.changed_data if name in MEETING_FIELDS]
+        try:
+            if self.instance.pk is not None and self.actor is not None:
+                check_meeting_editable(self.actor, self.instance)
+            meeting_request_check(meeting=candidate, changed=changed)
+        except ValidationError as error:
+            add_service_errors(self, error)
         return cleaned
 
 
@@ -75,6 +83,18 @@ class MeetingAdmin(BureauModelAdmin):
     readonly_fields = ("status", "cancel_reason", "created_by", "settled_at", "settled_by")
     date_hierarchy = "start_at"
     inlines = [BudgetLineInline, PrintingOrderInline, ApprovalDecisionInline]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)  # a new class for each request
+        form.actor = request.user
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            meeting_create(actor=request.user, instance=obj)
+            return
+        data = {name: form.cleaned_data[name] for name in form.changed_data if name in MEETING_FIELDS}
+        meeting_update(meeting=obj, actor=request.user, data=data)
 
     def has_delete_permission(self, request, obj=None):
         return False  # money and legal weight: cancelled with a reason, never deleted

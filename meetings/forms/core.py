@@ -1,7 +1,5 @@
 """Forms of the meeting core: the meeting request, a life-cycle move, the budget, printing orders."""
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -10,13 +8,15 @@ from bureau.concurrency import VersionedFormMixin
 from bureau.forms import BureauModelForm
 from bureau.models import Department, Room
 from bureau.widgets import DateTimeLocalInput
-from meetings.choices import BudgetKind, MeetingStatus, PrintingStatus
-from meetings.models import BudgetLine, Meeting, MeetingStandard, PrintingOrder
-from meetings.services.budget import budget_description_check, can_edit_amounts, can_edit_requested
-from meetings.services.lifecycle import meeting_venue_clash, venue_clash_message
+from meetings.choices import BudgetKind, PrintingStatus
+from meetings.models import BudgetLine, Meeting, PrintingOrder
+from meetings.rules import can_edit_amounts, can_edit_requested, check_printing_open
+from meetings.services.budget import budget_description_check
 
 
 class MeetingForm(BureauModelForm):
+    """The meeting request; saved by meetings.services.meeting_create / meeting_update."""
+
     class Meta:
         model = Meeting
         fields = [
@@ -59,86 +59,9 @@ class MeetingForm(BureauModelForm):
             self.add_error("venue_name", _("Choose either a meeting room or an external venue, not both."))
         if not room and not venue_name and cleaned.get("form") == "on_site":
             self.add_error("venue_room", _("An on-site meeting needs a meeting room or an external venue."))
-        if not (start and end and cleaned.get("category") and cleaned.get("planned_attendees") is not None):
-            return cleaned
-        probe = Meeting(
-            pk=self.instance.pk,
-            category=cleaned["category"],
-            start_at=start,
-            end_at=end,
-            venue_room=room,
-            planned_attendees=cleaned["planned_attendees"],
-            planned_staff=cleaned.get("planned_staff") or 0,
-        )
-        if room:
-            clash = meeting_venue_clash(probe)
-            if clash is not None:
-                self.add_error("venue_room", venue_clash_message(probe, clash))
-        standard = MeetingStandard.objects.for_meeting(probe)
-        if standard is None:
-            from meetings.services.approval import meeting_standard
-
-            try:
-                meeting_standard(probe)
-            except ValidationError as exc:
-                self.add_error("start_at", exc.messages[0])
-        else:
-            from meetings.services.approval import meeting_size_violations
-
-            for field, message in meeting_size_violations(probe, standard).items():
-                self.add_error(field, message)
-            self._check_budget_cap(probe, standard)
+        # The venue being free, the standard in force, the category limits and the caps are the
+        # services' checks (meeting_create / meeting_update); their refusals come back on the fields.
         return cleaned
-
-    def _check_budget_cap(self, probe, standard):
-        """Once submitted, the budget is no longer re-checked at submission: fewer people or days must
-        not leave the requested, approved or actual amounts over the new cap."""
-        from meetings.services.approval import meeting_budget_totals, meeting_cap_violation
-        from meetings.services.budget import REQUEST_EDITABLE
-
-        if self.instance.pk is None or self.instance.status in REQUEST_EDITABLE:
-            return
-        people_changed = {"planned_attendees", "planned_staff"} & set(self.changed_data)
-        field = "planned_attendees" if people_changed else "end_at"
-        totals = meeting_budget_totals(self.instance)
-        for column in ("requested", "approved", "actual"):
-            message = meeting_cap_violation(probe, standard, amount=totals[column], column=column)
-            if message:
-                self.add_error(field, message)
-
-    def save(self, commit=True):
-        meeting = super().save(commit=False)
-        is_new = meeting.pk is None
-        if is_new and self.user is not None:
-            meeting.created_by = self.user
-        if commit:
-            meeting.save()
-            if not is_new and {"start_at", "end_at"} & set(self.changed_data):
-                from meetings.services.procedures import meeting_procedures_reschedule
-
-                meeting_procedures_reschedule(meeting=meeting, actor=self.user)
-        return meeting
-
-
-class MoveForm(forms.Form):
-    """The confirmation of a life-cycle move, with a comment (required to reject or cancel)."""
-
-    comment = forms.CharField(label=_("Comment"), max_length=500, required=False, widget=forms.Textarea({"rows": 3}))
-
-    def __init__(self, *args, move, label, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.move = move
-        if move in ("reject", "cancel"):
-            self.fields["comment"].required = True
-            self.fields["comment"].label = _("Reason")
-            self.fields["comment"].error_messages["required"] = (
-                _("Say why the meeting is rejected.")
-                if move == "reject"
-                else _("Give the reason for cancelling the meeting.")
-            )
-        self.helper = FormHelper()
-        css = "btn-danger" if move in ("reject", "cancel") else "btn-primary"
-        self.helper.add_input(Submit("submit", label, css_class=css))
 
 
 class BudgetLineForm(VersionedFormMixin, forms.ModelForm):
@@ -233,11 +156,9 @@ class PrintingOrderForm(BureauModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        meetings = Meeting.objects.exclude(status__in=[MeetingStatus.SETTLED, MeetingStatus.CANCELLED])
+        meetings = Meeting.objects.open()
         if self.user is not None:
-            meetings = Meeting.objects.for_user(self.user).exclude(
-                status__in=[MeetingStatus.SETTLED, MeetingStatus.CANCELLED]
-            )
+            meetings = Meeting.objects.for_user(self.user).open()
         if self.instance.pk:
             meetings = meetings | Meeting.objects.filter(pk=self.instance.meeting_id)
             self.fields["meeting"].disabled = True
@@ -247,20 +168,11 @@ class PrintingOrderForm(BureauModelForm):
     def clean(self):
         cleaned = super().clean()
         meeting = cleaned.get("meeting")
-        if meeting is not None and meeting.status in (MeetingStatus.SETTLED, MeetingStatus.CANCELLED):
-            self.add_error(
-                "meeting",
-                _("The meeting is %(status)s; its printing orders can no longer be changed.")
-                % {"status": meeting.get_status_display()},
-            )
+        if meeting is not None:
+            try:
+                check_printing_open(meeting)
+            except ValidationError as exc:
+                self.add_error("meeting", exc)
         if cleaned.get("status") == PrintingStatus.CANCELLED and not (cleaned.get("cancel_reason") or "").strip():
             self.add_error("cancel_reason", _("Give the reason for cancelling the printing order."))
         return cleaned
-
-    def save(self, commit=True):
-        from meetings.services.budget import printing_order_save
-
-        order = super().save(commit=False)
-        if commit:
-            order = printing_order_save(order=order, actor=self.user)
-        return order

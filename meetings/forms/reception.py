@@ -6,8 +6,6 @@ the field; the services check again (and the database last).
 
 from decimal import Decimal
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
@@ -79,15 +77,6 @@ class ReceptionForm(BureauModelForm):
                     for message in messages:
                         self.add_error(field, message)
         return cleaned
-
-
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Cancel the reception"), css_class="btn-danger"))
 
 
 # --- formsets ---

@@ -9,7 +9,8 @@ from django.utils.translation import pgettext_lazy
 from bureau.history import HistoricalRecords
 from bureau.models import Department, Room, TimeStampedModel
 from bureau.scoping import ScopedQuerySet
-from meetings.choices import VENUE_HOLDING_STATUSES, MeetingCategory, MeetingForm, MeetingStatus
+from meetings.choices import MeetingCategory, MeetingForm, MeetingStatus
+from meetings.rules import CLOSED_STATUSES, VENUE_HOLDING_STATUSES
 
 
 class MeetingQuerySet(ScopedQuerySet):
@@ -20,6 +21,10 @@ class MeetingQuerySet(ScopedQuerySet):
         """Meetings holding `room` at some moment of [start_at, end_at)."""
         qs = self.holding_venue().filter(venue_room=room, start_at__lt=end_at, end_at__gt=start_at)
         return qs.exclude(pk=exclude_pk) if exclude_pk else qs
+
+    def open(self):
+        """Neither settled nor cancelled: printing orders can still be placed."""
+        return self.exclude(status__in=CLOSED_STATUSES)
 
 
 class Meeting(TimeStampedModel):
@@ -130,6 +135,11 @@ class Meeting(TimeStampedModel):
     def people(self):
         """Everyone the meeting pays for: attendees and staff (参会人员)."""
         return (self.planned_attendees or 0) + (self.planned_staff or 0)
+
+    @property
+    def is_closed(self):
+        """Settled or cancelled: its printing orders and checklist no longer change."""
+        return self.status in CLOSED_STATUSES
 
     @property
     def venue_label(self):

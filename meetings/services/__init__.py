@@ -2,12 +2,10 @@
 
 # ---- meetings-core ----
 from meetings.services.approval import (  # noqa: F401
-    meeting_approve,
     meeting_budget_cap,
     meeting_budget_totals,
     meeting_check_limits,
     meeting_limit_violations,
-    meeting_reject,
     meeting_standard,
 )
 from meetings.services.budget import (  # noqa: F401
@@ -17,13 +15,18 @@ from meetings.services.budget import (  # noqa: F401
     printing_order_save,
 )
 from meetings.services.lifecycle import (  # noqa: F401
-    TRANSITIONS,
+    MeetingWorkflow,
+    meeting_approve,
     meeting_cancel,
-    meeting_check_venue,
     meeting_finish,
+    meeting_reject,
     meeting_settle,
     meeting_start,
     meeting_start_preparing,
     meeting_submit,
-    moves_for,
+)
+from meetings.services.meeting import (  # noqa: F401
+    meeting_check_venue,
+    meeting_create,
+    meeting_update,
 )

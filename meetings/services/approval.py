@@ -3,13 +3,13 @@
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from meetings.choices import ApprovalDecisionKind, BudgetKind, MeetingStatus
+from bureau.services import audited_save
+from meetings.choices import BudgetKind
 from meetings.models import ApprovalDecision, BudgetLine, MeetingStandard
 
 ZERO = Decimal("0.00")
@@ -115,47 +115,17 @@ def meeting_check_limits(*, meeting):
         raise ValidationError(messages, code="over_limit")
 
 
-def _decide(*, meeting, actor, decision, comment):
-    from meetings.services.lifecycle import lock_for_move
-
-    move = "approve" if decision == ApprovalDecisionKind.APPROVE else "reject"
-    locked = lock_for_move(meeting=meeting, move=move)
-    if decision == ApprovalDecisionKind.APPROVE:
-        meeting_check_limits(meeting=locked)
-    record = ApprovalDecision(meeting=locked, approver=actor, decision=decision, comment=comment)
-    record._history_user = actor  # recorded outside a web request too (a task, the shell)
-    record.save()
-    target = MeetingStatus.APPROVED if decision == ApprovalDecisionKind.APPROVE else MeetingStatus.REJECTED
-    return locked, target
+def approval_decision_record(*, meeting, actor, decision, comment=""):
+    """统一会议审批: the approver's decision as a record (its history names the approver)."""
+    record = ApprovalDecision(meeting=meeting, approver=actor, decision=decision, comment=comment)
+    return audited_save(record, actor=actor)
 
 
-@transaction.atomic
-def meeting_approve(*, meeting, actor, comment=""):
-    """Leadership approves: the limits are checked again, the decision recorded, the budget approved
-    as requested where finance has not yet entered an approved amount."""
-    from meetings.services.lifecycle import finish_move
-
-    locked, target = _decide(meeting=meeting, actor=actor, decision=ApprovalDecisionKind.APPROVE, comment=comment)
-    from meetings.services.procedures import meeting_procedures_create
-
-    for line in BudgetLine.objects.live().filter(meeting=locked, approved=None):
+def meeting_budget_approve_as_requested(*, meeting, actor):
+    """On approval, the lines finance has not yet given an approved amount are approved as requested."""
+    for line in BudgetLine.objects.live().filter(meeting=meeting, approved=None):
         line.approved = line.requested
-        line._history_user = actor
-        line.save(update_fields=["approved", "updated_at"])
-    approved = finish_move(meeting=meeting, locked=locked, target=target, actor=actor, reason=comment)
-    # An approved meeting gets its own copy of the procedure checklist (owners and due times).
-    meeting_procedures_create(meeting=approved, actor=actor)
-    return approved
-
-
-@transaction.atomic
-def meeting_reject(*, meeting, actor, comment):
-    from meetings.services.lifecycle import finish_move
-
-    if not (comment or "").strip():
-        raise ValidationError({"comment": _("Say why the meeting is rejected.")}, code="reason_required")
-    locked, target = _decide(meeting=meeting, actor=actor, decision=ApprovalDecisionKind.REJECT, comment=comment)
-    return finish_move(meeting=meeting, locked=locked, target=target, actor=actor, reason=comment)
+        audited_save(line, actor=actor, update_fields=["approved"])
 
 
 def meeting_last_decision(meeting):
@@ -170,7 +140,7 @@ __all__ = [
     "meeting_cap_violation",
     "meeting_limit_violations",
     "meeting_check_limits",
-    "meeting_approve",
-    "meeting_reject",
+    "approval_decision_record",
+    "meeting_budget_approve_as_requested",
     "meeting_last_decision",
 ]

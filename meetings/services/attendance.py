@@ -11,22 +11,18 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from bureau.models import StaffProfile, person_name
+from bureau.services import audited_save
 from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus
 from meetings.models import Attendee, Meeting
+from meetings.rules import (
+    ATTENDANCE_CLOSING_STATUSES,
+    CHECK_IN_STATUSES,
+    EXCUSING_STATUSES,
+    INVITING_STATUSES,
+    RECORDING_STATUSES,
+)
 
 DEFAULT_LATE_GRACE_MINUTES = 5
-# Sign-in (by QR or at the desk) is open on the meeting's day(s) while it is in one of these statuses.
-CHECK_IN_STATUSES = (MeetingStatus.APPROVED, MeetingStatus.PREPARING, MeetingStatus.IN_PROGRESS)
-# Leave and leaving early can also be recorded after the meeting, until it is settled.
-RECORDING_STATUSES = (*CHECK_IN_STATUSES, MeetingStatus.HELD)
-# The invitation list can change until the meeting is held.
-INVITING_STATUSES = (
-    MeetingStatus.DRAFT,
-    MeetingStatus.SUBMITTED,
-    MeetingStatus.APPROVED,
-    MeetingStatus.PREPARING,
-    MeetingStatus.IN_PROGRESS,
-)
 
 
 def late_grace():
@@ -63,11 +59,7 @@ def check_in_refusal(*, meeting, now=None):
 
 
 def _save(attendee, actor, reason=None):
-    attendee._history_user = actor
-    if reason:
-        attendee._change_reason = reason
-    attendee.save()
-    return attendee
+    return audited_save(attendee, actor=actor, reason=reason)
 
 
 def _check_inviting(meeting):
@@ -311,7 +303,7 @@ def attendee_excuse(*, attendee, actor, reason):
         raise ValidationError({"reason": _("Leave (请假) needs a reason.")})
     attendee = Attendee.objects.select_for_update().select_related("meeting").get(pk=attendee.pk)
     meeting = attendee.meeting
-    if meeting.status not in (*INVITING_STATUSES, MeetingStatus.HELD):
+    if meeting.status not in EXCUSING_STATUSES:
         raise ValidationError(
             _("Attendance can't be changed: the meeting is %(status)s.") % {"status": meeting.get_status_display()}
         )
@@ -330,7 +322,7 @@ def attendee_excuse(*, attendee, actor, reason):
 @transaction.atomic
 def meeting_attendance_close(*, meeting, actor):
     """After the meeting: everyone still not signed in (and not on leave) is absent. Returns how many."""
-    if meeting.status not in (*RECORDING_STATUSES, MeetingStatus.SETTLED):
+    if meeting.status not in ATTENDANCE_CLOSING_STATUSES:
         # A meeting that never took place (draft, rejected, cancelled …) has no absentees.
         raise ValidationError(
             _("Attendance can't be changed: the meeting is %(status)s.") % {"status": meeting.get_status_display()},

@@ -6,27 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bureau.concurrency import stale_error
-from meetings.choices import BANNED_SPENDING_WORDS, BudgetKind, MeetingStatus, PrintingStatus
+from bureau.services import audited_save
+from meetings.choices import BANNED_SPENDING_WORDS, BudgetKind, PrintingStatus
 from meetings.models import BudgetLine, Meeting
-
-S = MeetingStatus
-# The host department (and the meeting centre) draw up the request before it goes for approval.
-REQUEST_EDITABLE = (S.DRAFT, S.REJECTED)
-# Finance enters approved and actual amounts from submission until settlement.
-FINANCE_EDITABLE = (S.SUBMITTED, S.APPROVED, S.PREPARING, S.IN_PROGRESS, S.HELD)
-
-
-def can_edit_requested(user, meeting):
-    return (
-        meeting.status in REQUEST_EDITABLE
-        and user.has_perm("meetings.change_budgetline")
-        and user.has_perm("meetings.change_meeting")
-    )
-
-
-def can_edit_amounts(user, meeting):
-    """Approved and actual amounts: finance, once the meeting has been submitted, until it is settled."""
-    return meeting.status in FINANCE_EDITABLE and user.has_perm("meetings.settle_meeting")
+from meetings.rules import can_edit_amounts, can_edit_requested, check_printing_open
+from meetings.services.approval import meeting_budget_totals, meeting_cap_violation, meeting_standard
 
 
 def budget_description_check(description):
@@ -47,8 +31,6 @@ def budget_description_check(description):
 
 
 def _check_caps(meeting):
-    from meetings.services.approval import meeting_budget_totals, meeting_cap_violation, meeting_standard
-
     standard = meeting_standard(meeting)
     totals = meeting_budget_totals(meeting)
     errors = [
@@ -99,7 +81,6 @@ def meeting_budget_save(*, meeting, actor, rows):
             line.voided_at = timezone.now()
             line.voided_by = actor
             line.void_reason = _("Removed from the budget")
-            line._change_reason = line.void_reason
         changed = []
         for field in request_fields + finance_fields:
             if field not in row:
@@ -125,15 +106,12 @@ def meeting_budget_save(*, meeting, actor, rows):
         if line.pk and (stale := stale_error(BudgetLine.objects.get(pk=line.pk), row.get("version"))):
             raise stale  # typed over a line someone else changed since the form was opened
         line.full_clean(exclude=["meeting"])
-        line._history_user = actor
-        line.save()
+        audited_save(line, actor=actor, reason=line.void_reason if row.get("void") else None)
     _check_caps(meeting)
     return meeting
 
 
 def meeting_check_settlement(*, meeting):
-    from meetings.services.approval import meeting_budget_totals, meeting_cap_violation, meeting_standard
-
     missing = [str(line) for line in BudgetLine.objects.live().filter(meeting=meeting, actual=None)]
     if missing:
         raise ValidationError(
@@ -152,17 +130,10 @@ def printing_order_save(*, order, actor):
     """Create or change a printing order (the form has the values); a cancelled order keeps its reason."""
     # Lock the meeting: a cancellation running at the same moment cancels its open orders too.
     meeting = Meeting.objects.select_for_update().get(pk=order.meeting_id)
-    if meeting.status in (S.SETTLED, S.CANCELLED):
-        raise ValidationError(
-            _("The meeting is %(status)s; its printing orders can no longer be changed.")
-            % {"status": meeting.get_status_display()},
-            code="meeting_closed",
-        )
+    check_printing_open(meeting)
     if order.status == PrintingStatus.CANCELLED and not order.cancel_reason.strip():
         raise ValidationError({"cancel_reason": _("Give the reason for cancelling the printing order.")})
     if order.pk is None:
         order.ordered_by = actor
-    order._history_user = actor
     order.full_clean()
-    order.save()
-    return order
+    return audited_save(order, actor=actor)

@@ -1,216 +1,225 @@
-"""The meeting life cycle as services (keyword-only, atomic, audited):
+"""The meeting life cycle, declared as a transition table for the bureau workflow engine:
 
 draft → submitted → approved | rejected → preparing → in progress → held → settled,
 plus cancelled with a reason from any state before held; a rejected meeting may be resubmitted.
 
-Every move locks the meeting row (select_for_update) and re-checks its status, so two people acting
-on the same meeting at once cannot both succeed: the second is told what happened first.
+bureau.workflow.transition locks the meeting row, re-checks its status, checks the permission and
+the reason, and records who did it and why; the hooks below add the meeting's own rules (the venue
+and the category limits at submission and approval, the approver's decision, the settlement, the
+procedure checklist of an approved meeting, the printing orders of a cancelled one).
 """
 
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from meetings.choices import MeetingStatus, PrintingStatus
+from bureau.models import person_name
+from bureau.services import audited_save
+from bureau.workflow import OPTIONAL, REQUIRED, Move, Workflow, transition
+from meetings.choices import ApprovalDecisionKind, MeetingStatus, PrintingStatus
 from meetings.models import Meeting, PrintingOrder
+from meetings.services.approval import (
+    approval_decision_record,
+    meeting_budget_approve_as_requested,
+    meeting_check_limits,
+    meeting_last_decision,
+)
+from meetings.services.budget import meeting_check_settlement
+from meetings.services.meeting import meeting_check_venue, venue_taken_error
+from meetings.services.procedures import meeting_procedures_create
 
 S = MeetingStatus
 
-# move: (states it may start from, state it leads to)
-TRANSITIONS = {
-    "submit": ({S.DRAFT, S.REJECTED}, S.SUBMITTED),
-    "approve": ({S.SUBMITTED}, S.APPROVED),
-    "reject": ({S.SUBMITTED}, S.REJECTED),
-    "start_preparing": ({S.APPROVED}, S.PREPARING),
-    "start": ({S.PREPARING}, S.IN_PROGRESS),
-    "finish": ({S.IN_PROGRESS}, S.HELD),
-    "settle": ({S.HELD}, S.SETTLED),
-    "cancel": ({S.DRAFT, S.SUBMITTED, S.APPROVED, S.REJECTED, S.PREPARING, S.IN_PROGRESS}, S.CANCELLED),
-}
-MOVE_LABELS = {
-    "submit": gettext_lazy("Submit for approval"),
-    "approve": gettext_lazy("Approve"),
-    "reject": gettext_lazy("Reject"),
-    "start_preparing": gettext_lazy("Start preparing"),
-    "start": gettext_lazy("Start the meeting"),
-    "finish": gettext_lazy("Finish the meeting"),
-    "settle": gettext_lazy("Settle"),
-    "cancel": gettext_lazy("Cancel the meeting"),
-}
-# The permission each move needs (on top of seeing the meeting: department scoping).
-MOVE_PERMISSIONS = {
-    "submit": "meetings.change_meeting",
-    "approve": "meetings.approve_meeting",
-    "reject": "meetings.approve_meeting",
-    "start_preparing": "meetings.manage_meeting",
-    "start": "meetings.manage_meeting",
-    "finish": "meetings.manage_meeting",
-    "settle": "meetings.settle_meeting",
-    "cancel": "meetings.cancel_meeting",
-}
+
+# --- the hooks: each gets the locked meeting, the actor and the reason ---
 
 
-def move_allowed(meeting, move):
-    return meeting.status in TRANSITIONS[move][0]
+def _check_submission(meeting, **_kwargs):
+    meeting_check_venue(meeting=meeting)
+    meeting_check_limits(meeting=meeting)
 
 
-def moves_for(user, meeting):
-    """The moves this user may make on this meeting now (for the buttons)."""
-    return [move for move in TRANSITIONS if move_allowed(meeting, move) and user.has_perm(MOVE_PERMISSIONS[move])]
+def _check_approval(meeting, **_kwargs):
+    meeting_check_limits(meeting=meeting)
 
 
-def illegal_move_error(locked, move):
-    message = _("The meeting “%(meeting)s” is %(status)s; “%(move)s” is not possible from this state.") % {
-        "meeting": locked,
-        "status": locked.get_status_display(),
-        "move": MOVE_LABELS[move],
-    }
-    if move in ("approve", "reject") and locked.status in (S.APPROVED, S.REJECTED):
-        from bureau.models import person_name
-        from meetings.services.approval import meeting_last_decision
-
-        last = meeting_last_decision(locked)
-        if last is not None:
-            message += " " + _("It was already decided: %(decision)s by %(who)s at %(when)s.") % {
-                "decision": last.get_decision_display(),
-                "who": person_name(last.approver),
-                "when": date_format(timezone.localtime(last.decided_at), "Y-m-d H:i"),
-            }
-    return ValidationError(message, code="illegal_move")
+def _after_approval(meeting, *, actor, reason, **_kwargs):
+    approval_decision_record(meeting=meeting, actor=actor, decision=ApprovalDecisionKind.APPROVE, comment=reason)
+    meeting_budget_approve_as_requested(meeting=meeting, actor=actor)
+    # An approved meeting gets its own copy of the procedure checklist (owners and due times).
+    meeting_procedures_create(meeting=meeting, actor=actor)
 
 
-def lock_for_move(*, meeting, move):
-    """Re-read the meeting under a row lock and check the move is legal from its current state."""
-    locked = Meeting.objects.select_for_update(of=("self",)).select_related("venue_room__building").get(pk=meeting.pk)
-    if not move_allowed(locked, move):
-        raise illegal_move_error(locked, move)
-    return locked
+def _after_rejection(meeting, *, actor, reason, **_kwargs):
+    approval_decision_record(meeting=meeting, actor=actor, decision=ApprovalDecisionKind.REJECT, comment=reason)
 
 
-def finish_move(*, meeting, locked, target, actor, reason="", extra_fields=()):
-    """Set the new status, save with history (who, why), and update the caller's object too."""
-    locked.status = target
-    locked._history_user = actor
-    locked._change_reason = (reason or str(MOVE_LABELS.get(_move_to(target), "")))[:100]
-    try:
-        with transaction.atomic():
-            locked.save(update_fields=["status", "updated_at", *extra_fields])
-    except IntegrityError as exc:
-        if "venue" in str(exc):
-            raise ValidationError(
-                {
-                    "venue_room": _(
-                        "The venue was booked by another meeting at the same time; choose another time or room."
-                    )
-                },
-                code="venue_clash",
-            ) from exc
-        raise
-    for field in ("status", "updated_at", *extra_fields):
-        setattr(meeting, field, getattr(locked, field))
-    return locked
-
-
-def _move_to(target):
-    return next((move for move, (_sources, to) in TRANSITIONS.items() if to == target), "")
-
-
-def meeting_venue_clash(meeting):
-    """Another meeting holding the same room at an overlapping time, or None."""
-    if not (meeting.venue_room_id and meeting.start_at and meeting.end_at):
-        return None
-    return (
-        Meeting.objects.venue_clashes(
-            room=meeting.venue_room_id, start_at=meeting.start_at, end_at=meeting.end_at, exclude_pk=meeting.pk
-        )
-        .select_related("host_department", "venue_room__building")
-        .first()
-    )
-
-
-def venue_clash_message(meeting, clash):
-    return _("%(room)s is already booked from %(start)s to %(end)s by the meeting “%(other)s” (%(department)s).") % {
-        "room": clash.venue_room,
-        "start": date_format(timezone.localtime(clash.start_at), "Y-m-d H:i"),
-        "end": date_format(timezone.localtime(clash.end_at), "Y-m-d H:i"),
-        "other": clash.title,
-        "department": clash.host_department,
-    }
-
-
-def meeting_check_venue(*, meeting):
-    clash = meeting_venue_clash(meeting)
-    if clash is not None:
-        raise ValidationError({"venue_room": venue_clash_message(meeting, clash)}, code="venue_clash")
-
-
-@transaction.atomic
-def meeting_submit(*, meeting, actor):
-    """The host department asks for approval: venue free, within the category limits and the cap."""
-    from meetings.services.approval import meeting_check_limits
-
-    locked = lock_for_move(meeting=meeting, move="submit")
-    meeting_check_venue(meeting=locked)
-    meeting_check_limits(meeting=locked)
-    return finish_move(meeting=meeting, locked=locked, target=S.SUBMITTED, actor=actor)
-
-
-@transaction.atomic
-def meeting_start_preparing(*, meeting, actor):
-    locked = lock_for_move(meeting=meeting, move="start_preparing")
-    return finish_move(meeting=meeting, locked=locked, target=S.PREPARING, actor=actor)
-
-
-@transaction.atomic
-def meeting_start(*, meeting, actor):
-    locked = lock_for_move(meeting=meeting, move="start")
-    return finish_move(meeting=meeting, locked=locked, target=S.IN_PROGRESS, actor=actor)
-
-
-@transaction.atomic
-def meeting_finish(*, meeting, actor):
-    locked = lock_for_move(meeting=meeting, move="finish")
-    return finish_move(meeting=meeting, locked=locked, target=S.HELD, actor=actor)
-
-
-@transaction.atomic
-def meeting_settle(*, meeting, actor, note=""):
+def _check_settlement(meeting, **_kwargs):
     """统一会后经费结算: every line has its actual amount, the actual total is within the cap."""
-    from meetings.services.budget import meeting_check_settlement
-
-    locked = lock_for_move(meeting=meeting, move="settle")
-    meeting_check_settlement(meeting=locked)
-    locked.settled_at = timezone.now()
-    locked.settled_by = actor
-    return finish_move(
-        meeting=meeting,
-        locked=locked,
-        target=S.SETTLED,
-        actor=actor,
-        reason=note,
-        extra_fields=("settled_at", "settled_by"),
-    )
+    meeting_check_settlement(meeting=meeting)
 
 
-@transaction.atomic
-def meeting_cancel(*, meeting, actor, reason):
-    """Cancel with a reason (before the meeting is held); open printing orders are cancelled too."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": _("Give the reason for cancelling the meeting.")}, code="reason_required")
-    locked = lock_for_move(meeting=meeting, move="cancel")
-    locked.cancel_reason = reason[:500]
+def _apply_settlement(meeting, *, actor, **_kwargs):
+    meeting.settled_at = timezone.now()
+    meeting.settled_by = actor
+    return ("settled_at", "settled_by")
+
+
+def _apply_cancellation(meeting, *, reason, **_kwargs):
+    meeting.cancel_reason = reason[:500]
+    return ("cancel_reason",)
+
+
+def _after_cancellation(meeting, *, actor, reason, **_kwargs):
+    """Open printing orders are cancelled with the meeting (the row lock keeps new ones out meanwhile)."""
     for order in PrintingOrder.objects.filter(
-        meeting=locked, status__in=[PrintingStatus.ORDERED, PrintingStatus.PRINTING]
+        meeting=meeting, status__in=[PrintingStatus.ORDERED, PrintingStatus.PRINTING]
     ):
         order.status = PrintingStatus.CANCELLED
-        order.cancel_reason = _("Meeting cancelled: %(reason)s") % {"reason": reason}
-        order.cancel_reason = order.cancel_reason[:500]
-        order._history_user = actor
-        order.save(update_fields=["status", "cancel_reason", "updated_at"])
-    return finish_move(
-        meeting=meeting, locked=locked, target=S.CANCELLED, actor=actor, reason=reason, extra_fields=("cancel_reason",)
+        order.cancel_reason = (_("Meeting cancelled: %(reason)s") % {"reason": reason})[:500]
+        audited_save(order, actor=actor, reason=reason, update_fields=["status", "cancel_reason"])
+
+
+class MeetingWorkflow(Workflow):
+    model = Meeting
+    reason_field = "comment"
+    select_related = ("venue_room__building",)
+    moves = (
+        Move(
+            "submit",
+            {S.DRAFT, S.REJECTED},
+            S.SUBMITTED,
+            "meetings.change_meeting",
+            gettext_lazy("Submit for approval"),
+            reason=OPTIONAL,
+            check=_check_submission,
+        ),
+        Move(
+            "approve",
+            {S.SUBMITTED},
+            S.APPROVED,
+            "meetings.approve_meeting",
+            gettext_lazy("Approve"),
+            reason=OPTIONAL,
+            check=_check_approval,
+            after=_after_approval,
+        ),
+        Move(
+            "reject",
+            {S.SUBMITTED},
+            S.REJECTED,
+            "meetings.approve_meeting",
+            gettext_lazy("Reject"),
+            reason=REQUIRED,
+            reason_message=gettext_lazy("Say why the meeting is rejected."),
+            after=_after_rejection,
+            css="btn-outline-danger",
+        ),
+        Move(
+            "start_preparing",
+            {S.APPROVED},
+            S.PREPARING,
+            "meetings.manage_meeting",
+            gettext_lazy("Start preparing"),
+            reason=OPTIONAL,
+        ),
+        Move(
+            "start",
+            {S.PREPARING},
+            S.IN_PROGRESS,
+            "meetings.manage_meeting",
+            gettext_lazy("Start the meeting"),
+            reason=OPTIONAL,
+        ),
+        Move(
+            "finish",
+            {S.IN_PROGRESS},
+            S.HELD,
+            "meetings.manage_meeting",
+            gettext_lazy("Finish the meeting"),
+            reason=OPTIONAL,
+        ),
+        Move(
+            "settle",
+            {S.HELD},
+            S.SETTLED,
+            "meetings.settle_meeting",
+            gettext_lazy("Settle"),
+            reason=OPTIONAL,
+            check=_check_settlement,
+            apply=_apply_settlement,
+        ),
+        Move(
+            "cancel",
+            {S.DRAFT, S.SUBMITTED, S.APPROVED, S.REJECTED, S.PREPARING, S.IN_PROGRESS},
+            S.CANCELLED,
+            "meetings.cancel_meeting",
+            gettext_lazy("Cancel the meeting"),
+            reason=REQUIRED,
+            reason_message=gettext_lazy("Give the reason for cancelling the meeting."),
+            apply=_apply_cancellation,
+            after=_after_cancellation,
+            css="btn-outline-danger",
+        ),
     )
+
+    @classmethod
+    def illegal_move_message(cls, obj, move):
+        message = _("The meeting “%(meeting)s” is %(status)s; “%(move)s” is not possible from this state.") % {
+            "meeting": obj,
+            "status": obj.get_status_display(),
+            "move": move.label,
+        }
+        if move.name in ("approve", "reject") and obj.status in (S.APPROVED, S.REJECTED):
+            last = meeting_last_decision(obj)
+            if last is not None:
+                message += " " + _("It was already decided: %(decision)s by %(who)s at %(when)s.") % {
+                    "decision": last.get_decision_display(),
+                    "who": person_name(last.approver),
+                    "when": date_format(timezone.localtime(last.decided_at), "Y-m-d H:i"),
+                }
+        return message
+
+    @classmethod
+    def save_error(cls, obj, move, exc):
+        return venue_taken_error(exc)
+
+
+# --- the moves as services (for code that makes one move: the demo, tasks, tests) ---
+
+
+def meeting_submit(*, meeting, actor):
+    """The host department asks for approval: venue free, within the category limits and the cap."""
+    return transition(obj=meeting, move="submit", actor=actor)
+
+
+def meeting_approve(*, meeting, actor, comment=""):
+    """Leadership approves: the limits are checked again, the decision recorded, the budget approved
+    as requested where finance has not yet entered an approved amount, the checklist created."""
+    return transition(obj=meeting, move="approve", actor=actor, reason=comment)
+
+
+def meeting_reject(*, meeting, actor, comment):
+    return transition(obj=meeting, move="reject", actor=actor, reason=comment)
+
+
+def meeting_start_preparing(*, meeting, actor):
+    return transition(obj=meeting, move="start_preparing", actor=actor)
+
+
+def meeting_start(*, meeting, actor):
+    return transition(obj=meeting, move="start", actor=actor)
+
+
+def meeting_finish(*, meeting, actor):
+    return transition(obj=meeting, move="finish", actor=actor)
+
+
+def meeting_settle(*, meeting, actor, note=""):
+    return transition(obj=meeting, move="settle", actor=actor, reason=note)
+
+
+def meeting_cancel(*, meeting, actor, reason):
+    """Cancel with a reason (before the meeting is held); open printing orders are cancelled too."""
+    return transition(obj=meeting, move="cancel", actor=actor, reason=reason)

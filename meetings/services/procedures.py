@@ -7,18 +7,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from meetings.choices import MeetingStatus
+from bureau.services import audited_delete, audited_save
 from meetings.models import Meeting, MeetingProcedureStep, ProcedureTemplate, WorkPlan
 from meetings.models.procedures import WorkPlanAssignment
-
-# A meeting that will not take place gets no checklist.
-NO_CHECKLIST_STATUSES = (MeetingStatus.REJECTED, MeetingStatus.CANCELLED)
-
-
-def _save(obj, actor, **kwargs):
-    obj._history_user = actor
-    obj.save(**kwargs)
-    return obj
+from meetings.rules import NO_CHECKLIST_STATUSES
 
 
 @transaction.atomic
@@ -67,13 +59,13 @@ def procedure_step_complete(*, step, actor, note=""):
     step.done_by = actor
     if note:
         step.note = note
-    return _save(step, actor)
+    return audited_save(step, actor=actor)
 
 
 @transaction.atomic
 def procedure_step_reopen(*, step, actor):
     step = MeetingProcedureStep.objects.select_for_update().select_related("meeting").get(pk=step.pk)
-    if step.meeting.status in (MeetingStatus.SETTLED, MeetingStatus.CANCELLED):
+    if step.meeting.is_closed:
         raise ValidationError(
             _("The meeting is %(status)s; its checklist can no longer be reopened.")
             % {"status": step.meeting.get_status_display()},
@@ -81,7 +73,7 @@ def procedure_step_reopen(*, step, actor):
         )
     step.done_at = None
     step.done_by = None
-    return _save(step, actor)
+    return audited_save(step, actor=actor)
 
 
 @transaction.atomic
@@ -98,8 +90,9 @@ def meeting_work_plan_create(*, meeting, actor, is_major_event=False, chief=None
         )
     plan = WorkPlan.objects.filter(meeting=meeting).first()
     if plan is None:
-        plan = _save(
-            WorkPlan(meeting=meeting, is_major_event=is_major_event, chief=chief or actor, created_by=actor), actor
+        plan = audited_save(
+            WorkPlan(meeting=meeting, is_major_event=is_major_event, chief=chief or actor, created_by=actor),
+            actor=actor,
         )
     return plan
 
@@ -115,7 +108,7 @@ def work_plan_assign(*, plan, actor, post, staff, duties="", phone=""):
     assignment = WorkPlanAssignment(plan=plan, post=post, staff=staff, duties=duties, phone=phone)
     try:
         with transaction.atomic():
-            _save(assignment, actor)
+            audited_save(assignment, actor=actor)
     except IntegrityError as exc:
         raise ValidationError({"staff": _("This person already holds this post.")}) from exc
     return assignment
@@ -123,5 +116,4 @@ def work_plan_assign(*, plan, actor, post, staff, duties="", phone=""):
 
 @transaction.atomic
 def work_plan_unassign(*, assignment, actor):
-    assignment._history_user = actor
-    assignment.delete()
+    audited_delete(assignment, actor=actor)

@@ -13,25 +13,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bureau.money import to_yuan
-from bureau.services import record_void
-from meetings.choices import (
+from bureau.services import audited_delete, audited_save, record_void
+from bureau.workflow import REQUIRED, Move, Workflow, transition
+from meetings.choices import ReceptionStatus
+from meetings.models.reception import Reception, ReceptionMeal, max_escorts
+from meetings.rules import (
+    LETTER_IN_USE_STATUSES,
     MEALS_EDITABLE_STATUSES,
     PEOPLE_EDITABLE_STATUSES,
     RECEPTION_EDITABLE_STATUSES,
-    ReceptionStatus,
 )
-from meetings.models.reception import Reception, ReceptionMeal, max_escorts
 
 S = ReceptionStatus
-
-# The allowed moves: {target: statuses it may come from}.
-TRANSITIONS = {
-    S.SUBMITTED: (S.DRAFT,),
-    S.APPROVED: (S.SUBMITTED,),
-    S.DONE: (S.APPROVED,),
-    S.SETTLED: (S.DONE,),
-    S.CANCELLED: (S.DRAFT, S.SUBMITTED, S.APPROVED),
-}
 
 RECEPTION_FIELDS = (
     "host_department",
@@ -154,7 +147,7 @@ def _check_status(reception, allowed, message):
 
 @transaction.atomic
 def letter_void(*, letter, actor, reason):
-    live = letter.receptions.exclude(status=S.CANCELLED).exclude(status=S.DRAFT)
+    live = letter.receptions.filter(status__in=LETTER_IN_USE_STATUSES)
     if live.exists():
         raise ValidationError(
             _("This official letter backs a reception under way; cancel that reception before voiding the letter."),
@@ -172,9 +165,7 @@ def reception_create(*, actor, letter, **fields):
     check_dates(arrival_date=fields.get("arrival_date"), departure_date=fields.get("departure_date"))
     reception = Reception(letter=letter, created_by=actor, **fields)
     reception.full_clean()
-    reception._history_user = actor
-    reception.save()
-    return reception
+    return audited_save(reception, actor=actor)
 
 
 @transaction.atomic
@@ -195,70 +186,101 @@ def reception_update(*, reception, actor, letter=None, **fields):
     check_dates(arrival_date=reception.arrival_date, departure_date=reception.departure_date)
     check_guest_count(reception)
     reception.full_clean()
-    reception._history_user = actor
-    reception.save()
-    return reception
+    return audited_save(reception, actor=actor)
 
 
-def _move(reception, target, *, actor, reason=""):
-    """Lock the row, check the move is allowed from the current status, and apply it."""
-    locked = Reception.objects.select_for_update().select_related("letter").get(pk=reception.pk)
-    if locked.status not in TRANSITIONS[target]:
-        raise ValidationError(
-            _("A reception that is %(status)s cannot be moved to %(target)s.")
-            % {"status": locked.get_status_display(), "target": S(target).label},
-            code="transition",
-        )
-    locked.status = target
-    locked._history_user = actor
-    locked._change_reason = reason or str(S(target).label)
-    return locked
-
-
-@transaction.atomic
-def reception_submit(*, reception, actor):
-    locked = _move(reception, S.SUBMITTED, actor=actor)
-    check_letter(locked.letter)
-    if not locked.guests.exists():
+def _check_submittable(reception, **_kwargs):
+    check_letter(reception.letter)
+    if not reception.guests.exists():
         raise ValidationError(_("List at least one guest by name before submitting the reception."), code="no_guests")
-    locked.save()
-    return locked
 
 
-@transaction.atomic
+def _check_approvable(reception, **_kwargs):
+    check_letter(reception.letter)
+
+
+def _apply_approval(reception, *, actor, **_kwargs):
+    reception.approved_by = actor
+    reception.approved_at = timezone.now()
+    return ("approved_by", "approved_at")
+
+
+def _apply_settlement(reception, **_kwargs):
+    reception.settled_at = timezone.now()
+    return ("settled_at",)
+
+
+def _apply_cancellation(reception, *, reason, **_kwargs):
+    reception.cancel_reason = reason[:500]
+    return ("cancel_reason",)
+
+
+class ReceptionWorkflow(Workflow):
+    """draft → submitted → approved → done → settled; cancelled (with a reason) until approved."""
+
+    model = Reception
+    select_related = ("letter",)
+    moves = (
+        Move(
+            "submit",
+            {S.DRAFT},
+            S.SUBMITTED,
+            "meetings.change_reception",
+            _("Submit for approval"),
+            check=_check_submittable,
+        ),
+        Move(
+            "approve",
+            {S.SUBMITTED},
+            S.APPROVED,
+            "meetings.approve_reception",
+            _("Approve"),
+            check=_check_approvable,
+            apply=_apply_approval,
+            css="btn-success",
+        ),
+        Move("complete", {S.APPROVED}, S.DONE, "meetings.change_reception", _("Mark as done")),
+        Move(
+            "settle",
+            {S.DONE},
+            S.SETTLED,
+            "meetings.settle_reception",
+            _("Settle"),
+            apply=_apply_settlement,
+            css="btn-success",
+        ),
+        Move(
+            "cancel",
+            {S.DRAFT, S.SUBMITTED, S.APPROVED},
+            S.CANCELLED,
+            "meetings.cancel_reception",
+            _("Cancel the reception"),
+            reason=REQUIRED,
+            reason_message=_("Say why the reception is cancelled."),
+            apply=_apply_cancellation,
+            css="btn-outline-danger",
+        ),
+    )
+
+
+def reception_submit(*, reception, actor):
+    return transition(obj=reception, move="submit", actor=actor)
+
+
 def reception_approve(*, reception, actor):
-    locked = _move(reception, S.APPROVED, actor=actor)
-    check_letter(locked.letter)
-    locked.approved_by = actor
-    locked.approved_at = timezone.now()
-    locked.save()
-    return locked
+    return transition(obj=reception, move="approve", actor=actor)
 
 
-@transaction.atomic
 def reception_complete(*, reception, actor):
-    locked = _move(reception, S.DONE, actor=actor)
-    locked.save()
-    return locked
+    return transition(obj=reception, move="complete", actor=actor)
 
 
-@transaction.atomic
 def reception_settle(*, reception, actor):
-    locked = _move(reception, S.SETTLED, actor=actor)
-    locked.settled_at = timezone.now()
-    locked.save()
-    return locked
+    return transition(obj=reception, move="settle", actor=actor)
 
 
-@transaction.atomic
 def reception_cancel(*, reception, actor, reason):
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": _("Say why the reception is cancelled.")}, code="reason")
-    locked = _move(reception, S.CANCELLED, actor=actor, reason=reason)
-    locked.cancel_reason = reason[:500]
-    locked.save()
-    return locked
+    return transition(obj=reception, move="cancel", actor=actor, reason=reason)
 
 
 # --- guests, escorts, meals, tour stops (saved as formsets) ---
@@ -293,11 +315,9 @@ def _save_rows(formset, actor):
     """Save a formset's rows (and delete the ones marked), each history row naming the actor."""
     saved = formset.save(commit=False)
     for row in formset.deleted_objects:
-        row._history_user = actor
-        row.delete()
+        audited_delete(row, actor=actor)
     for row in saved:
-        row._history_user = actor
-        row.save()
+        audited_save(row, actor=actor)
     return saved
 
 
@@ -344,6 +364,4 @@ def meal_record(*, reception, actor, date, kind, guests, escorts, standard_per_p
         amount=amount,
     )
     meal.full_clean()
-    meal._history_user = actor
-    meal.save()
-    return meal
+    return audited_save(meal, actor=actor)

@@ -5,7 +5,7 @@ Meeting.objects.for_user (another department's meeting → 404)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
@@ -15,8 +15,8 @@ from django.views.generic.edit import FormMixin
 from bureau.forms import add_service_errors
 from bureau.registers import Register
 from bureau.views import generic
-from meetings import pdf_attendance
-from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus
+from meetings import pdf_attendance, rules
+from meetings.choices import AttendanceStatus, CheckInMethod
 from meetings.filtersets.attendance import AttendeeFilterSet
 from meetings.forms.attendance import (
     AttendeeAddForm,
@@ -30,7 +30,7 @@ from meetings.models import Attendee
 from meetings.selectors.attendance import effective_status, meeting_attendance_board, meeting_has_ended
 from meetings.services import attendance as services
 from meetings.tables.attendance import AttendeeTable
-from meetings.views.base import MEETING_RELATED, MeetingPageMixin, MeetingPdfView, error_text
+from meetings.views.base import MEETING_RELATED, MeetingPageMixin, MeetingPdfView
 
 
 class AttendeeBoundMixin(MeetingPageMixin):
@@ -88,7 +88,7 @@ class _AttendeesPostView(MeetingPageMixin, View):
         try:
             self.act(form.cleaned_data)
         except ValidationError as exc:
-            messages.error(request, error_text(exc))
+            messages.error(request, generic.error_text(exc))
         return self.back()
 
 
@@ -174,11 +174,11 @@ class MeetingAttendanceView(MeetingPageMixin, TemplateView):
             refusal=services.check_in_refusal(meeting=self.meeting),
             grace_minutes=int(services.late_grace().total_seconds() // 60),
             can_close=ended
-            and self.meeting.status in (*services.RECORDING_STATUSES, MeetingStatus.SETTLED)
+            and self.meeting.status in rules.ATTENDANCE_CLOSING_STATUSES
             and any(a.status == AttendanceStatus.PENDING for a in attendees),
             # Only the desk buttons the services will accept in the meeting's state.
-            can_excuse=self.meeting.status in (*services.INVITING_STATUSES, MeetingStatus.HELD),
-            can_mark_left=self.meeting.status in services.RECORDING_STATUSES,
+            can_excuse=self.meeting.status in rules.EXCUSING_STATUSES,
+            can_mark_left=self.meeting.status in rules.RECORDING_STATUSES,
             can_manage_attendees=self.request.user.has_perm("meetings.change_attendee"),
         )
         return context
@@ -193,7 +193,7 @@ class AttendeeCheckInDeskView(AttendeeBoundMixin, View):
                 attendee=self.attendee, actor=request.user, method=CheckInMethod.DESK
             )
         except ValidationError as exc:
-            messages.error(request, error_text(exc))
+            messages.error(request, generic.error_text(exc))
             return self.back()
         if changed:
             messages.success(request, _("%(name)s signed in.") % {"name": attendee.name})
@@ -263,7 +263,7 @@ class MeetingAttendanceCloseView(MeetingPageMixin, View):
         try:
             count = services.meeting_attendance_close(meeting=self.meeting, actor=request.user)
         except ValidationError as exc:
-            messages.error(request, error_text(exc))
+            messages.error(request, generic.error_text(exc))
         else:
             messages.success(request, _("%(count)s attendees who never signed in marked absent.") % {"count": count})
         return self.back()
@@ -304,22 +304,13 @@ class AttendeeEditView(generic.ObjectEditView):
     model = Attendee
     form_class = AttendeeForm
 
-    def form_valid(self, form):
+    def save_form(self, form):
         # Through the service: the list must still be open and a taken seat names who sits there.
-        try:
-            self.object = services.attendee_update(
-                attendee=self.object,
-                actor=self.request.user,
-                **{name: form.cleaned_data[name] for name in services.ATTENDEE_EDITABLE_FIELDS},
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("%(name)s “%(obj)s” saved.") % {"name": Attendee._meta.verbose_name, "obj": self.object},
+        return services.attendee_update(
+            attendee=self.object,
+            actor=self.request.user,
+            **{name: form.cleaned_data[name] for name in services.ATTENDEE_EDITABLE_FIELDS},
         )
-        return redirect(self.get_success_url())
 
     def get_success_url(self):
         return reverse("meetings:meeting_attendees", args=[self.object.meeting_id])

@@ -1,44 +1,28 @@
 """What every page of one meeting shares: the meeting found through the user's scope, and its header
-(status, the Edit button, the life-cycle moves) and tab bar."""
+(status, the Edit button, the life-cycle moves) and tab bar — bureau's record tab mixin, set for meetings."""
 
 from django.shortcuts import redirect
 
 from bureau.views import generic
-from meetings.choices import MeetingStatus
 from meetings.models import Meeting
-from meetings.services.lifecycle import MOVE_LABELS, moves_for
+from meetings.rules import meeting_editable_by
+from meetings.services.lifecycle import MeetingWorkflow
 
 MEETING_RELATED = ("host_department", "venue_room__building", "created_by", "settled_by")
-# Who may still edit the request: the host department while it is a draft (or sent back), the
-# meeting centre until the meeting starts.
-STAFF_EDITABLE = (MeetingStatus.DRAFT, MeetingStatus.REJECTED)
-CENTRE_EDITABLE = (*STAFF_EDITABLE, MeetingStatus.SUBMITTED, MeetingStatus.APPROVED, MeetingStatus.PREPARING)
 
 
-def meeting_editable_by(user, meeting):
-    if not user.has_perm("meetings.change_meeting"):
-        return False
-    allowed = CENTRE_EDITABLE if user.has_perm("meetings.manage_meeting") else STAFF_EDITABLE
-    return meeting.status in allowed
-
-
-class MeetingTabMixin:
+class MeetingTabMixin(generic.RecordTabMixin):
     """A tab of the meeting page (`self.object` is the meeting): the header and the tab bar above it."""
 
     model = Meeting
     select_related = MEETING_RELATED
+    workflow = MeetingWorkflow
+
+    def can_edit_record(self):
+        return meeting_editable_by(self.request.user, self.object)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        user = self.request.user
-        meeting = self.object
-        context.update(
-            meeting=meeting,
-            tab=self.tab,
-            moves=[(move, MOVE_LABELS[move]) for move in moves_for(user, meeting)],
-            can_edit_meeting=meeting_editable_by(user, meeting),
-        )
-        return context
+        return super().get_context_data(meeting=self.object, **kwargs)
 
 
 class MeetingPageMixin(MeetingTabMixin, generic.ObjectPageMixin):
@@ -49,7 +33,6 @@ class MeetingPageMixin(MeetingTabMixin, generic.ObjectPageMixin):
     overrides `get_object()` to find the row in the user's scope and return its meeting.
     """
 
-    tab = None
     success_url_name = None  # where `back()` goes after a POST
 
     @property
@@ -67,8 +50,3 @@ class MeetingPdfView(MeetingPageMixin, generic.ObjectPdfView):
 
     def get_filename(self):
         return f"{self.meeting.title}-{self.document}.pdf"
-
-
-def error_text(exc):
-    """A service's ValidationError as one line for a message or a page."""
-    return " ".join(exc.messages)

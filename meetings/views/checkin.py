@@ -10,10 +10,10 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import never_cache
 
+from bureau.views import generic
 from meetings.choices import AttendanceStatus, CheckInMethod
 from meetings.models import Attendee
 from meetings.services import attendance as services
-from meetings.views.base import error_text
 
 TEMPLATE = "meetings/checkin/checkin.html"
 
@@ -51,7 +51,7 @@ class CheckInView(View):
         try:
             attendee, changed = services.attendee_check_in(attendee=self.attendee, actor=None, method=CheckInMethod.QR)
         except ValidationError as exc:
-            return render(request, TEMPLATE, self.context(error=error_text(exc)), status=409)
+            return render(request, TEMPLATE, self.context(error=generic.error_text(exc)), status=409)
         if changed:
             return redirect(f"{attendee.get_checkin_url()}?done=1")
         self.attendee = attendee

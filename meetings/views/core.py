@@ -9,20 +9,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bureau.forms import add_service_errors
 from bureau.money import amount_in_capitals
 from bureau.registers import Register
 from bureau.views import generic
 from meetings import services
 from meetings.choices import SIGNED_IN_STATUSES, AttendanceStatus, MeetingStatus, PrintingStatus
 from meetings.filtersets.core import MeetingFilterSet, PrintingOrderFilterSet
-from meetings.forms.core import MeetingForm, MoveForm, PrintingOrderForm, budget_formset_class
+from meetings.forms.core import MeetingForm, PrintingOrderForm, budget_formset_class
 from meetings.models import ApprovalDecision, Attendee, BudgetLine, Meeting, MeetingStandard, PrintingOrder
+from meetings.rules import can_edit_amounts, can_edit_requested, meeting_editable_by
 from meetings.selectors.procedures import meeting_procedure_progress
-from meetings.services.budget import can_edit_amounts, can_edit_requested
-from meetings.services.lifecycle import MOVE_LABELS, MOVE_PERMISSIONS, move_allowed
+from meetings.services.meeting import MEETING_FIELDS
 from meetings.tables.core import MeetingTable, PrintingOrderTable
-from meetings.views.base import MeetingPageMixin, MeetingPdfView, MeetingTabMixin, meeting_editable_by
+from meetings.views.base import MeetingPageMixin, MeetingPdfView, MeetingTabMixin
 
 
 def budget_summary(meeting):
@@ -120,53 +119,26 @@ class MeetingEditView(generic.ObjectEditView):
                 return redirect(meeting.get_absolute_url())
         return super().dispatch(request, *args, **kwargs)
 
+    def save_form(self, form):
+        data = {name: form.cleaned_data[name] for name in MEETING_FIELDS}
+        if self.object is None:
+            return services.meeting_create(actor=self.request.user, **data)
+        return services.meeting_update(meeting=self.object, actor=self.request.user, data=data)
 
-class MeetingMoveView(MeetingPageMixin, generic.ObjectMoveView):
-    """A life-cycle move of the meeting: a confirmation page with a comment, then its service."""
 
-    move = None
+class MeetingMoveView(generic.MoveView):
+    """A life-cycle move of the meeting, with the budget summary where the move looks at the money."""
+
+    workflow = services.MeetingWorkflow
     template_name = "meetings/meeting_move.html"
-
-    def get_permission_required(self):
-        return [MOVE_PERMISSIONS[self.move]]
-
-    def get_form(self, data=None):
-        return MoveForm(data, move=self.move, label=MOVE_LABELS[self.move])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            move=self.move,
-            move_label=MOVE_LABELS[self.move],
-            possible=move_allowed(self.meeting, self.move),
-            summary=budget_summary(self.meeting) if self.move in ("submit", "approve", "settle") else None,
+            meeting=self.object,
+            summary=budget_summary(self.object) if self.move in ("submit", "approve", "settle") else None,
         )
         return context
-
-    def perform(self, *, comment):
-        meeting, actor = self.meeting, self.request.user
-        calls = {
-            "submit": lambda: services.meeting_submit(meeting=meeting, actor=actor),
-            "approve": lambda: services.meeting_approve(meeting=meeting, actor=actor, comment=comment),
-            "reject": lambda: services.meeting_reject(meeting=meeting, actor=actor, comment=comment),
-            "start_preparing": lambda: services.meeting_start_preparing(meeting=meeting, actor=actor),
-            "start": lambda: services.meeting_start(meeting=meeting, actor=actor),
-            "finish": lambda: services.meeting_finish(meeting=meeting, actor=actor),
-            "settle": lambda: services.meeting_settle(meeting=meeting, actor=actor, note=comment),
-            "cancel": lambda: services.meeting_cancel(meeting=meeting, actor=actor, reason=comment),
-        }
-        calls[self.move]()
-
-    def success_message(self):
-        return _("“%(meeting)s”: %(move)s — now %(status)s.") % {
-            "meeting": self.meeting,
-            "move": MOVE_LABELS[self.move],
-            "status": self.meeting.get_status_display(),
-        }
-
-
-def move_view(move):
-    return type(f"Meeting{move.title().replace('_', '')}View", (MeetingMoveView,), {"move": move})
 
 
 class MeetingBudgetView(MeetingTabMixin, generic.ObjectDetailView):
@@ -258,8 +230,7 @@ class MeetingPrintingView(MeetingTabMixin, generic.ObjectDetailView):
         context.update(
             orders_table=PrintingOrderTable(orders, orderable=False, exclude=("meeting",)),
             orders_total=sum((order.total for order in orders if order.status != PrintingStatus.CANCELLED), 0),
-            can_add_printing=self.request.user.has_perm("meetings.add_printingorder")
-            and self.object.status not in (MeetingStatus.SETTLED, MeetingStatus.CANCELLED),
+            can_add_printing=self.request.user.has_perm("meetings.add_printingorder") and not self.object.is_closed,
         )
         return context
 
@@ -273,12 +244,8 @@ class PrintingOrderEditView(generic.ObjectEditView):
             initial["meeting"] = self.request.GET["meeting"]
         return initial
 
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
+    def save_form(self, form):
+        return services.printing_order_save(order=form.save(commit=False), actor=self.request.user)
 
 
 PRINTING_ORDERS = Register(

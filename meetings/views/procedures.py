@@ -11,6 +11,8 @@ from django.views.generic.edit import FormMixin
 
 from bureau.forms import add_service_errors
 from bureau.registers import Register
+from bureau.services import audited_save
+from bureau.views import generic
 from meetings import pdf_attendance
 from meetings.filtersets.attendance import ProcedureTemplateFilterSet
 from meetings.forms.attendance import (
@@ -23,7 +25,7 @@ from meetings.models import MeetingProcedureStep, ProcedureTemplate, WorkPlan, W
 from meetings.selectors.procedures import meeting_procedure_progress
 from meetings.services import procedures as services
 from meetings.tables.attendance import ProcedureTemplateTable
-from meetings.views.base import MeetingPageMixin, MeetingPdfView, error_text
+from meetings.views.base import MeetingPageMixin, MeetingPdfView
 
 
 class MeetingProceduresView(MeetingPageMixin, TemplateView):
@@ -51,7 +53,7 @@ class MeetingProceduresCreateView(MeetingPageMixin, View):
         try:
             steps = services.meeting_procedures_create(meeting=self.meeting, actor=request.user)
         except ValidationError as exc:
-            messages.error(request, error_text(exc))
+            messages.error(request, generic.error_text(exc))
         else:
             messages.success(request, _("%(count)s procedure steps added.") % {"count": len(steps)})
         return self.back()
@@ -76,7 +78,7 @@ class ProcedureStepDoneView(StepBoundMixin, View):
         try:
             services.procedure_step_complete(step=self.step, actor=request.user)
         except ValidationError as exc:
-            messages.error(request, error_text(exc))
+            messages.error(request, generic.error_text(exc))
         else:
             messages.success(request, _("“%(step)s” marked done.") % {"step": self.step.name})
         return self.back()
@@ -92,7 +94,7 @@ class ProcedureStepReopenView(StepBoundMixin, View):
 
 
 class ProcedureStepEditView(StepBoundMixin, FormMixin, TemplateView):
-    """Owner, due time and note of one step: a plain form save (history via the request user)."""
+    """Owner, due time and note of one step: an audited form save (the history names the user)."""
 
     template_name = "meetings/procedures/step_edit.html"
     form_class = ProcedureStepForm
@@ -108,7 +110,7 @@ class ProcedureStepEditView(StepBoundMixin, FormMixin, TemplateView):
         form = self.get_form()
         if not form.is_valid():
             return self.form_invalid(form)
-        form.save()
+        audited_save(form.save(commit=False), actor=request.user)
         messages.success(request, _("“%(step)s” saved.") % {"step": self.step.name})
         return self.back()
 

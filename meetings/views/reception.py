@@ -4,23 +4,16 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import pgettext
 from django.views import View
 
-from bureau.forms import add_service_errors
 from bureau.registers import Register
 from bureau.views import generic
-from meetings.choices import (
-    MEALS_EDITABLE_STATUSES,
-    PEOPLE_EDITABLE_STATUSES,
-    RECEPTION_EDITABLE_STATUSES,
-    ReceptionStatus,
-)
 from meetings.filtersets.reception import OfficialLetterFilterSet, ReceptionFilterSet
-from meetings.forms.reception import FORMSETS, OfficialLetterForm, ReasonForm, ReceptionForm
+from meetings.forms.reception import FORMSETS, OfficialLetterForm, ReceptionForm
 from meetings.models.reception import OfficialLetter, Reception
+from meetings.rules import MEALS_EDITABLE_STATUSES, PEOPLE_EDITABLE_STATUSES, RECEPTION_EDITABLE_STATUSES
 from meetings.selectors.reception import reception_printable_context, reception_totals
 from meetings.services import reception as services
 from meetings.tables.reception import (
@@ -31,7 +24,6 @@ from meetings.tables.reception import (
     ReceptionTable,
     TourStopTable,
 )
-from meetings.views.base import error_text
 
 # --- official letters ---
 
@@ -42,10 +34,10 @@ def letter_receptions(letter, user):
 
 
 class OfficialLetterEditView(generic.ObjectEditView):
-    def form_valid(self, form):
+    def save_form(self, form):
         if form.instance.pk is None:
             form.instance.registered_by = self.request.user
-        return super().form_valid(form)
+        return super().save_form(form)
 
 
 class OfficialLetterVoidView(generic.ObjectVoidView):
@@ -105,8 +97,9 @@ class ReceptionListView(generic.ObjectListView):
     select_related = ("letter", "host_department")
 
 
-class ReceptionView(generic.ObjectDetailView):
+class ReceptionView(generic.RecordTabMixin, generic.ObjectDetailView):
     model = Reception
+    workflow = services.ReceptionWorkflow
     template_name = "meetings/reception/reception_detail.html"
     select_related = ("letter", "host_department", "created_by", "approved_by")
     fields = [
@@ -144,14 +137,8 @@ class ReceptionView(generic.ObjectDetailView):
         context = super().get_context_data(**kwargs)
         user, reception = self.request.user, self.object
         status = reception.status
-        actions = [
-            (reverse(view.url_name, args=[reception.pk]), view.title, view.css)
-            for view in RECEPTION_MOVE_VIEWS
-            if status in services.TRANSITIONS[view.target] and user.has_perm(f"meetings.{view.action}_reception")
-        ]
         can_change = user.has_perm("meetings.change_reception")
         context.update(
-            transition_actions=actions,
             totals=reception_totals(reception),
             # The header's Edit button: only while the reception itself may still change.
             can_change=can_change and status in RECEPTION_EDITABLE_STATUSES,
@@ -190,22 +177,12 @@ class ReceptionEditView(generic.ObjectEditView):
                 )
         return initial
 
-    def form_valid(self, form):
+    def save_form(self, form):
         data = {name: form.cleaned_data[name] for name in services.RECEPTION_FIELDS}
-        try:
-            if self.object is None:
-                self.object = services.reception_create(
-                    actor=self.request.user, letter=form.cleaned_data["letter"], **data
-                )
-            else:
-                self.object = services.reception_update(
-                    reception=self.object, actor=self.request.user, letter=form.cleaned_data["letter"], **data
-                )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Reception “%(obj)s” saved.") % {"obj": self.object})
-        return redirect(self.object.get_absolute_url())
+        letter, actor = form.cleaned_data["letter"], self.request.user
+        if self.object is None:
+            return services.reception_create(actor=actor, letter=letter, **data)
+        return services.reception_update(reception=self.object, actor=actor, letter=letter, **data)
 
 
 class ReceptionPageMixin(generic.ObjectPageMixin):
@@ -240,7 +217,7 @@ class ReceptionFormsetView(ReceptionPageMixin, generic.ObjectFormsetView):
             else:
                 services.check_people_editable(self.object)
         except ValidationError as exc:
-            messages.warning(self.request, error_text(exc))
+            messages.warning(self.request, generic.error_text(exc))
             return False
         return True
 
@@ -276,73 +253,10 @@ class ReceptionTourView(ReceptionFormsetView):
     kind = "tour"
 
 
-class ReceptionTransitionView(ReceptionPageMixin, generic.ObjectMoveView):
-    """A move of the reception: a confirmation page (with a reason to cancel), then its service.
-    Only roles with `action`'s permission."""
+class ReceptionMoveView(generic.MoveView):
+    """A move of the reception (submit, approve, mark done, settle, cancel with a reason)."""
 
-    template_name = "meetings/reception/reception_confirm.html"
-    service = None  # the service of the move: service(*, reception, actor, **form data)
-    target = None  # the status the move leads to
-    url_name = None
-    title = ""
-    css = "btn-primary"  # of its button on the reception's page
-
-    @property
-    def button(self):
-        return self.title
-
-    def perform(self, **data):
-        self.service(reception=self.object, actor=self.request.user, **data)
-
-    def success_message(self):
-        return _("%(what)s: done.") % {"what": self.title}
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        allowed = self.object.status in services.TRANSITIONS[self.target]
-        context.update(title=self.title, button=self.button, allowed=allowed)
-        return context
-
-
-class ReceptionSubmitView(ReceptionTransitionView):
-    action, target, url_name = "change", ReceptionStatus.SUBMITTED, "meetings:reception_submit"
-    service = staticmethod(services.reception_submit)
-    title = gettext_lazy("Submit for approval")
-
-
-class ReceptionApproveView(ReceptionTransitionView):
-    action, target, url_name = "approve", ReceptionStatus.APPROVED, "meetings:reception_approve"
-    service = staticmethod(services.reception_approve)
-    title, css = gettext_lazy("Approve"), "btn-success"
-
-
-class ReceptionCompleteView(ReceptionTransitionView):
-    action, target, url_name = "change", ReceptionStatus.DONE, "meetings:reception_complete"
-    service = staticmethod(services.reception_complete)
-    title = gettext_lazy("Mark as done")
-
-
-class ReceptionSettleView(ReceptionTransitionView):
-    action, target, url_name = "settle", ReceptionStatus.SETTLED, "meetings:reception_settle"
-    service = staticmethod(services.reception_settle)
-    title, css = gettext_lazy("Settle"), "btn-success"
-
-
-class ReceptionCancelView(ReceptionTransitionView):
-    action, target, url_name = "cancel", ReceptionStatus.CANCELLED, "meetings:reception_cancel"
-    service = staticmethod(services.reception_cancel)
-    title, css = gettext_lazy("Cancel the reception"), "btn-outline-danger"
-    form_class = ReasonForm
-
-
-# The moves in the order of their buttons on the reception's page.
-RECEPTION_MOVE_VIEWS = (
-    ReceptionSubmitView,
-    ReceptionApproveView,
-    ReceptionCompleteView,
-    ReceptionSettleView,
-    ReceptionCancelView,
-)
+    workflow = services.ReceptionWorkflow
 
 
 # --- printables ---

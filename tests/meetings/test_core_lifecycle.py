@@ -12,7 +12,7 @@ from bureau.roles import Role
 from meetings import services
 from meetings.choices import MeetingStatus, PrintingStatus
 from meetings.models import ApprovalDecision, Meeting
-from meetings.services.lifecycle import MOVE_LABELS, TRANSITIONS
+from meetings.services.lifecycle import MeetingWorkflow
 from tests.factories import MeetingRoomFactory, make_user
 from tests.meetings.core_fixtures import ensure_central_standards, standards  # noqa: F401
 from tests.meetings.factories import BudgetLineFactory, MeetingFactory, PrintingOrderFactory, local_dt
@@ -35,7 +35,7 @@ def do(move, meeting, actor):
     return calls[move]()
 
 
-REFUSED = [(move, status) for move, (sources, _target) in TRANSITIONS.items() for status in S if status not in sources]
+REFUSED = [(move.name, status) for move in MeetingWorkflow.moves for status in S if status not in move.sources]
 
 
 @pytest.mark.parametrize(("move", "status"), REFUSED, ids=[f"{m}-from-{s}" for m, s in REFUSED])
@@ -45,7 +45,7 @@ def test_each_refused_state_change(world, move, status):
         do(move, meeting, world.users["superuser"])
     message = " ".join(caught.value.messages)
     assert str(S(status).label) in message, "the message names the current state"
-    assert str(MOVE_LABELS[move]) in message, "the message names the refused move"
+    assert str(MeetingWorkflow.get_move(move).label) in message, "the message names the refused move"
     meeting.refresh_from_db()
     assert meeting.status == status, "nothing changed"
 
