@@ -15,6 +15,7 @@ from django.urls import NoReverseMatch, reverse
 from bureau.admin_base import VoidableAdmin
 from bureau.checks import admin_delete_errors, no_admin_deletes_money_or_legal_records
 from bureau.models import Building, RoomOccupancy
+from bureau.services import audited_save
 from meetings.admin.core import MeetingAdmin
 from meetings.models import BudgetLine, Meeting
 from tests.factories import BuildingFactory, UserFactory
@@ -105,8 +106,7 @@ def _user_with_history():
     user = UserFactory(username="leaver")
     building = BuildingFactory()
     building.name = "改名后"
-    building._history_user = user
-    building.save()
+    audited_save(building, actor=user)
     return user, building
 
 
