@@ -7,6 +7,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils.translation import gettext_lazy as _
 
 from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile, person_name
+from bureau.pickers import bind_pickers
 
 
 def _prepare(form):
@@ -19,15 +20,18 @@ def _prepare(form):
             field.widget.format = "%Y-%m-%d"
         if isinstance(field, forms.ModelChoiceField) and issubclass(field.queryset.model, AbstractBaseUser):
             field.label_from_instance = person_name  # people are chosen by name, not by login
+    bind_pickers(form, getattr(form, "user", None), getattr(form, "pickers", None))
 
 
 class BureauForm(forms.Form):
-    """A page form that is not a model form (a confirmation, a reason, a batch action)."""
+    """A page form that is not a model form (a confirmation, a reason, a batch action); `user` scopes
+    its pickers."""
 
     submit_label = _("Save")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         _prepare(self)
 
 
@@ -68,6 +72,8 @@ class VoidForm(forms.Form):
 
 
 class DepartmentForm(BureauModelForm):
+    pickers = {"parent": "bureau.department", "head": "bureau.person"}
+
     class Meta:
         model = Department
         fields = ["name", "short_name", "code", "kind", "parent", "head", "active", "sort_order"]
@@ -80,12 +86,16 @@ class BuildingForm(BureauModelForm):
 
 
 class RoomForm(BureauModelForm):
+    pickers = {"building": "bureau.building"}
+
     class Meta:
         model = Room
         fields = ["building", "floor", "number", "name", "use", "area", "capacity", "equipment", "active"]
 
 
 class RoomOccupancyForm(BureauModelForm):
+    pickers = {"room": "bureau.room", "department": "bureau.department"}
+
     class Meta:
         model = RoomOccupancy
         fields = ["room", "department", "start_date", "end_date", "note"]
@@ -115,6 +125,8 @@ class RoomOccupancyInlineFormSet(forms.BaseInlineFormSet):
 
 
 class StaffProfileForm(BureauModelForm):
+    pickers = {"user": "bureau.person", "department": "bureau.department"}
+
     class Meta:
         model = StaffProfile
         fields = ["user", "department", "title", "phone"]

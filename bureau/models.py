@@ -170,8 +170,8 @@ class RoomQuerySet(ScopedQuerySet):
 class Room(TimeStampedModel):
     building = models.ForeignKey(Building, verbose_name=_("building"), on_delete=models.PROTECT, related_name="rooms")
     floor = models.SmallIntegerField(_("floor"))
-    number = models.CharField(_("room number"), max_length=20)
-    name = models.CharField(_("name"), max_length=100, blank=True)
+    number = models.CharField(_("room number"), max_length=20, db_index=True)  # pickers search by prefix
+    name = models.CharField(_("name"), max_length=100, blank=True, db_index=True)
     use = models.CharField(_("use"), max_length=20, choices=RoomUse.choices, default=RoomUse.OFFICE)
     area = models.DecimalField(
         _("area (m²)"),
