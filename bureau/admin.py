@@ -66,7 +66,7 @@ class RoomOccupancyInline(admin.TabularInline):
 @admin.register(Room)
 class RoomAdmin(BureauModelAdmin):
     list_display = ("__str__", "building", "floor", "number", "use", "area", "capacity", "active")
-    list_filter = ("use", "building", "active")
+    list_filter = ("use", "active")  # no filter over a growing table: search by room number instead
     search_fields = ("=number", "name")
     autocomplete_fields = ("building",)
     list_select_related = ("building",)
@@ -77,7 +77,7 @@ class RoomAdmin(BureauModelAdmin):
 class RoomOccupancyAdmin(VoidableAdmin):
     form = RoomOccupancyForm
     list_display = ("room", "department", "start_date", "end_date", "voided_at")
-    list_filter = ("room__building", "department__kind")
+    list_filter = ("department__kind",)
     search_fields = ("=room__number", "department__name")
     autocomplete_fields = ("room", "department")
     list_select_related = ("room__building", "department")
