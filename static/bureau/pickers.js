@@ -5,8 +5,11 @@
 (function () {
   "use strict";
 
-  function load(url) {
+  // Every keystroke asks the server (no cache of earlier searches), and only the rows of the latest
+  // answer are shown: the server decides what matches, within the user's scope.
+  function load(url, latest) {
     return function (query, callback) {
+      var picker = this;
       var separator = url.indexOf("?") === -1 ? "?" : "&";
       fetch(url + separator + "q=" + encodeURIComponent(query), {
         credentials: "same-origin",
@@ -16,6 +19,13 @@
           return response.ok ? response.json() : { results: [] };
         })
         .then(function (data) {
+          latest.ids = new Set(
+            data.results.map(function (row) {
+              return String(row.id);
+            })
+          );
+          picker.loadedSearches = {};
+          picker.clearOptions();
           callback(data.results);
         })
         .catch(function () {
@@ -29,16 +39,17 @@
       return;
     }
     var multiple = select.multiple;
+    var latest = { ids: null };
     new TomSelect(select, {
       valueField: "id",
       labelField: "text",
       searchField: [],
       score: function () {
-        return function () {
-          return 1;
+        return function (item) {
+          return latest.ids === null || latest.ids.has(String(item.id)) ? 1 : 0;
         };
       },
-      load: load(select.dataset.pickerUrl),
+      load: load(select.dataset.pickerUrl, latest),
       preload: "focus",
       loadThrottle: 250,
       maxOptions: null,
