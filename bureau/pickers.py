@@ -22,7 +22,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.urls import path, reverse
@@ -49,7 +49,8 @@ class PickerSource:
 
     def matches(self, user, query):
         rows = self.rows(user)
-        query = query.strip()[:QUERY_MAX_LENGTH]
+        # Control characters (a NUL makes PostgreSQL refuse the query) can't be part of a name.
+        query = "".join(char for char in query if char.isprintable()).strip()[:QUERY_MAX_LENGTH]
         return rows.filter(self.search(query)) if query else rows
 
     def allowed(self, user):
@@ -190,6 +191,22 @@ def bind_pickers(form, user, declared=None):
         source_name = (declared or {}).get(name) or getattr(field, "source_name", None)
         if source_name:
             make_picker(field, source_name, user)
+            _keep_saved_value(form, name, field)
+
+
+def _keep_saved_value(form, name, field):
+    """The row a saved record already points to stays acceptable even when the source no longer
+    offers it (a department deactivated since, a room no longer occupied): editing a record must not
+    force a new choice on a field one doesn't touch."""
+    instance = getattr(form, "instance", None)
+    if instance is None or instance.pk is None or isinstance(field, forms.ModelMultipleChoiceField):
+        return
+    try:
+        saved = instance._meta.get_field(name).value_from_object(instance)
+    except FieldDoesNotExist:
+        return
+    if saved is not None:
+        field.queryset = field.queryset | field.queryset.model._default_manager.filter(pk=saved)
 
 
 class PickerFilter(django_filters.ModelChoiceFilter):

@@ -114,3 +114,46 @@ def test_the_endpoint_needs_the_sources_permission(world, client):
     client.logout()
     response = client.get(reverse("pickers:bureau.room"), {"q": "3"})
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_a_search_with_control_characters_or_a_long_text_is_answered(world, client):
+    client.force_login(world.users[Role.MEETING_CENTRE])
+    assert _texts(_answer(client, "bureau.department", "财\x00政")) == {"财政局"}
+    assert _answer(client, "bureau.department", "局" * 5000) == []
+
+
+def test_a_multiple_picker_renders_and_accepts_only_rows_of_the_scope(world):
+    from django import forms
+
+    from bureau.forms import BureauForm
+    from bureau.pickers import PickerMultipleField
+
+    class InviteForm(BureauForm):
+        departments = PickerMultipleField("bureau.department", label="单位")
+
+    head = world.users[Role.DEPARTMENT_HEADS]
+    form = InviteForm({"departments": [world.own.pk]}, user=head)
+    assert form.is_valid() and list(form.cleaned_data["departments"]) == [world.own]
+    html = str(form["departments"])
+    assert re.findall(r"<option[^>]*>([^<]*)</option>", html) == ["教育局"] and "multiple" in html
+    form = InviteForm({"departments": [world.own.pk, world.other.pk]}, user=head)
+    assert not form.is_valid()
+    assert "不在您可选的范围内" in form.errors["departments"][0]
+    assert isinstance(form.fields["departments"], forms.ModelMultipleChoiceField)
+
+
+def test_editing_keeps_a_value_the_picker_no_longer_offers(world, client):
+    occupancy = RoomOccupancyFactory(department=world.other)
+    world.other.active = False
+    world.other.save()
+    client.force_login(world.users[Role.ADMIN_CENTRE])
+    assert _answer(client, "bureau.department", "财政") == []  # an inactive department is not offered
+    url = reverse("bureau:roomoccupancy_edit", args=[occupancy.pk])
+    page = client.get(url).content.decode()
+    assert f'<option value="{world.other.pk}" selected>财政局</option>' in page
+    data = {"room": occupancy.room.pk, "department": world.other.pk, "start_date": "2025-01-01", "note": "续用"}
+    assert client.post(url, data).status_code == 302
+    occupancy.refresh_from_db()
+    assert occupancy.note == "续用" and occupancy.department == world.other
+    fresh = client.post(reverse("bureau:roomoccupancy_add"), {**data, "start_date": "2030-01-01"})
+    assert "department" in fresh.context["form"].errors  # but a new record can't choose it
