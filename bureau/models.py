@@ -170,8 +170,8 @@ class RoomQuerySet(ScopedQuerySet):
 class Room(TimeStampedModel):
     building = models.ForeignKey(Building, verbose_name=_("building"), on_delete=models.PROTECT, related_name="rooms")
     floor = models.SmallIntegerField(_("floor"))
-    number = models.CharField(_("room number"), max_length=20, db_index=True)  # pickers search by prefix
-    name = models.CharField(_("name"), max_length=100, blank=True, db_index=True)
+    number = models.CharField(_("room number"), max_length=20)
+    name = models.CharField(_("name"), max_length=100, blank=True)
     use = models.CharField(_("use"), max_length=20, choices=RoomUse.choices, default=RoomUse.OFFICE)
     area = models.DecimalField(
         _("area (m²)"),
@@ -206,7 +206,12 @@ class Room(TimeStampedModel):
                 violation_error_message=_("Area must be greater than zero."),
             ),
         ]
-        indexes = [models.Index(fields=["use", "building"])]
+        indexes = [
+            models.Index(fields=["use", "building"]),
+            # Pickers search rooms by number and name prefix (LIKE 'x%'), which needs pattern ops on PostgreSQL.
+            models.Index(fields=["number"], name="room_number_prefix", opclasses=["varchar_pattern_ops"]),
+            models.Index(fields=["name"], name="room_name_prefix", opclasses=["varchar_pattern_ops"]),
+        ]
 
     def __str__(self):
         label = f"{self.building.name} {self.number}"
