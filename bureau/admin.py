@@ -70,7 +70,7 @@ class RoomOccupancyInline(admin.TabularInline):
 @admin.register(Room)
 class RoomAdmin(ImportableAdmin):
     list_display = ("__str__", "building", "floor", "number", "use", "area", "capacity", "active")
-    list_filter = ("use", "building", "active")
+    list_filter = ("use", "active")  # no filter over a growing table: search by room number instead
     search_fields = ("=number", "name")
     autocomplete_fields = ("building",)
     list_select_related = ("building",)
@@ -81,7 +81,7 @@ class RoomAdmin(ImportableAdmin):
 class RoomOccupancyAdmin(VoidableAdmin):
     form = RoomOccupancyForm
     list_display = ("room", "department", "start_date", "end_date", "voided_at")
-    list_filter = ("room__building", "department__kind")
+    list_filter = ("department__kind",)
     search_fields = ("=room__number", "department__name")
     autocomplete_fields = ("room", "department")
     list_select_related = ("room__building", "department")

@@ -9,8 +9,12 @@ class BureauConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.utils.module_loading import autodiscover_modules
+
         from bureau import checks  # noqa: F401  registers the project's system checks
         from bureau.roles import sync_role_groups
+
+        autodiscover_modules("pickers")  # every app's picker sources, before the URLs are built
 
         # After every migrate: the ten role groups with exactly the permissions the code declares.
         post_migrate.connect(sync_role_groups, dispatch_uid="bureau.sync_role_groups")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bureau.choices import DepartmentKind, RoomUse
 from bureau.models import Building, Department, Room, RoomOccupancy
+from bureau.pickers import PickerFilter
 
 
 def scoped_departments(request):
@@ -71,6 +72,7 @@ class DepartmentFilterSet(BureauFilterSet):
     search_fields = ("name__icontains", "short_name__icontains", "code__istartswith")
     kind = django_filters.ChoiceFilter(choices=DepartmentKind.choices, label=_("kind"))
     active = django_filters.BooleanFilter(label=_("active"))
+    parent = PickerFilter("bureau.department", label=_("parent department"))
 
     class Meta:
         model = Department
@@ -87,10 +89,9 @@ class BuildingFilterSet(BureauFilterSet):
 
 class RoomFilterSet(BureauFilterSet):
     search_fields = ("number__istartswith", "name__icontains")
+    building = PickerFilter("bureau.building", label=_("building"))
     use = django_filters.ChoiceFilter(choices=RoomUse.choices, label=_("use"))
-    occupant = django_filters.ModelChoiceFilter(
-        queryset=scoped_departments, method="filter_occupant", label=_("occupying department")
-    )
+    occupant = PickerFilter("bureau.department", method="filter_occupant", label=_("occupying department"))
 
     class Meta:
         model = Room
@@ -102,7 +103,8 @@ class RoomFilterSet(BureauFilterSet):
 
 class RoomOccupancyFilterSet(BureauFilterSet):
     search_fields = ("room__number__istartswith", "department__name__icontains")
-    department = django_filters.ModelChoiceFilter(queryset=scoped_departments, label=_("department"))
+    room__building = PickerFilter("bureau.building", field_name="room__building", label=_("building"))
+    department = PickerFilter("bureau.department", label=_("department"))
     current = django_filters.BooleanFilter(method="filter_current", label=_("current"))
 
     class Meta:

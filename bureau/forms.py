@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bureau.concurrency import VersionedFormMixin
 from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile, person_name
+from bureau.pickers import bind_pickers
 from bureau.workflow import REQUIRED
 
 
@@ -21,15 +22,18 @@ def _prepare(form):
             field.widget.format = "%Y-%m-%d"
         if isinstance(field, forms.ModelChoiceField) and issubclass(field.queryset.model, AbstractBaseUser):
             field.label_from_instance = person_name  # people are chosen by name, not by login
+    bind_pickers(form, getattr(form, "user", None), getattr(form, "pickers", None))
 
 
 class BureauForm(forms.Form):
-    """A page form that is not a model form (a confirmation, a reason, a batch action)."""
+    """A page form that is not a model form (a confirmation, a reason, a batch action); `user` scopes
+    its pickers."""
 
     submit_label = _("Save")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         _prepare(self)
 
 
@@ -88,6 +92,8 @@ class MoveForm(forms.Form):
 
 
 class DepartmentForm(BureauModelForm):
+    pickers = {"parent": "bureau.department", "head": "bureau.person"}
+
     class Meta:
         model = Department
         fields = ["name", "short_name", "code", "kind", "parent", "head", "active", "sort_order"]
@@ -100,12 +106,16 @@ class BuildingForm(BureauModelForm):
 
 
 class RoomForm(BureauModelForm):
+    pickers = {"building": "bureau.building"}
+
     class Meta:
         model = Room
         fields = ["building", "floor", "number", "name", "use", "area", "capacity", "equipment", "active"]
 
 
 class RoomOccupancyForm(BureauModelForm):
+    pickers = {"room": "bureau.room", "department": "bureau.department"}
+
     class Meta:
         model = RoomOccupancy
         fields = ["room", "department", "start_date", "end_date", "note"]
@@ -135,6 +145,8 @@ class RoomOccupancyInlineFormSet(forms.BaseInlineFormSet):
 
 
 class StaffProfileForm(BureauModelForm):
+    pickers = {"user": "bureau.person", "department": "bureau.department"}
+
     class Meta:
         model = StaffProfile
         fields = ["user", "department", "title", "phone"]

@@ -206,7 +206,12 @@ class Room(TimeStampedModel):
                 violation_error_message=_("Area must be greater than zero."),
             ),
         ]
-        indexes = [models.Index(fields=["use", "building"])]
+        indexes = [
+            models.Index(fields=["use", "building"]),
+            # Pickers search rooms by number and name prefix (LIKE 'x%'), which needs pattern ops on PostgreSQL.
+            models.Index(fields=["number"], name="room_number_prefix", opclasses=["varchar_pattern_ops"]),
+            models.Index(fields=["name"], name="room_name_prefix", opclasses=["varchar_pattern_ops"]),
+        ]
 
     def __str__(self):
         label = f"{self.building.name} {self.number}"

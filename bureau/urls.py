@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from bureau.pickers import picker_urls
 from bureau.views import pages
 
 urlpatterns = [
@@ -14,6 +15,7 @@ urlpatterns = [
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("registers/", include("bureau.urls_bureau")),
+    path("pickers/", include((picker_urls(), "pickers"))),
     path("meetings/", include("meetings.urls")),
     path("procurement/", include("procurement.urls")),
     path("assets/", include("assets.urls")),

@@ -17,7 +17,7 @@ class MeetingProcedureStepAdmin(BureauModelAdmin):
     list_display = ("name", "meeting", "phase", "owner", "due_at", "done_at")
     list_filter = ("phase",)
     search_fields = ("name", "meeting__title")
-    raw_id_fields = ("meeting", "owner", "template")
+    autocomplete_fields = ("meeting", "owner", "template")
     readonly_fields = ("done_at", "done_by")
     list_select_related = ("meeting", "owner")
 
@@ -25,7 +25,7 @@ class MeetingProcedureStepAdmin(BureauModelAdmin):
 class WorkPlanAssignmentInline(admin.TabularInline):
     model = WorkPlanAssignment
     extra = 1
-    raw_id_fields = ("staff",)
+    autocomplete_fields = ("staff",)
 
 
 @admin.register(WorkPlan)
@@ -33,7 +33,7 @@ class WorkPlanAdmin(BureauModelAdmin):
     list_display = ("meeting", "is_major_event", "chief", "briefing_at")
     list_filter = ("is_major_event",)
     search_fields = ("meeting__title",)
-    raw_id_fields = ("meeting", "chief")
+    autocomplete_fields = ("meeting", "chief")
     inlines = [WorkPlanAssignmentInline]
     list_select_related = ("meeting", "chief")
 
@@ -54,7 +54,7 @@ class AttendeeAdmin(BureauModelAdmin):
     )
     list_filter = ("status", "is_late", "check_in_method")
     search_fields = ("name", "organisation", "meeting__title")
-    raw_id_fields = ("meeting", "department", "user", "checked_in_by")
+    autocomplete_fields = ("meeting", "department", "user", "checked_in_by")
     exclude = ("token",)
     list_select_related = ("meeting", "department")
     # Attendance is recorded by sign-in, the desk and leave (services.attendance), never typed here.

@@ -3,7 +3,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from bureau.filtersets import BureauFilterSet, scoped_departments
+from bureau.filtersets import BureauFilterSet
+from bureau.pickers import PickerFilter
 from meetings.choices import AttendanceStatus, ProcedurePhase
 from meetings.models import Attendee, ProcedureTemplate
 
@@ -11,7 +12,7 @@ from meetings.models import Attendee, ProcedureTemplate
 class AttendeeFilterSet(BureauFilterSet):
     search_fields = ("name__istartswith", "organisation__icontains", "meeting__title__icontains")
     status = django_filters.ChoiceFilter(choices=AttendanceStatus.choices, label=_("attendance"))
-    department = django_filters.ModelChoiceFilter(queryset=scoped_departments, label=_("department"))
+    department = PickerFilter("bureau.department", label=_("department"))
 
     class Meta:
         model = Attendee

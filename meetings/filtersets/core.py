@@ -2,7 +2,8 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bureau.filtersets import BureauFilterSet, scoped_departments
+from bureau.filtersets import BureauFilterSet
+from bureau.pickers import PickerFilter
 from meetings.choices import MeetingCategory, MeetingForm, MeetingStatus, PrintingStatus
 from meetings.models import Meeting, PrintingOrder
 
@@ -14,7 +15,7 @@ class MeetingFilterSet(BureauFilterSet):
     status = django_filters.ChoiceFilter(choices=MeetingStatus.choices, label=_("status"))
     category = django_filters.ChoiceFilter(choices=MeetingCategory.choices, label=_("category"))
     form = django_filters.ChoiceFilter(choices=MeetingForm.choices, label=_("form"))
-    host_department = django_filters.ModelChoiceFilter(queryset=scoped_departments, label=_("host department"))
+    host_department = PickerFilter("bureau.department", label=_("host department"))
     start_from = django_filters.DateFilter(
         field_name="start_at", lookup_expr="date__gte", label=_("starts on or after"), widget=DATE
     )

@@ -4,7 +4,8 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from bureau.filtersets import BureauFilterSet, scoped_departments
+from bureau.filtersets import BureauFilterSet
+from bureau.pickers import PickerFilter
 from meetings.choices import ReceptionStatus
 from meetings.models.reception import OfficialLetter, Reception
 
@@ -12,9 +13,7 @@ from meetings.models.reception import OfficialLetter, Reception
 class ReceptionFilterSet(BureauFilterSet):
     search_fields = ("visiting_unit__icontains", "letter__number__istartswith", "guests__name__istartswith")
     status = django_filters.ChoiceFilter(choices=ReceptionStatus.choices, label=_("status"))
-    host_department = django_filters.ModelChoiceFilter(
-        queryset=scoped_departments, label=pgettext_lazy("reception", "host department")
-    )
+    host_department = PickerFilter("bureau.department", label=pgettext_lazy("reception", "host department"))
     arrival_from = django_filters.DateFilter(field_name="arrival_date", lookup_expr="gte", label=_("arriving from"))
     arrival_to = django_filters.DateFilter(field_name="arrival_date", lookup_expr="lte", label=_("arriving until"))
 
@@ -28,7 +27,7 @@ class ReceptionFilterSet(BureauFilterSet):
 
 class OfficialLetterFilterSet(BureauFilterSet):
     search_fields = ("number__istartswith", "sending_unit__icontains", "subject__icontains")
-    receiving_department = django_filters.ModelChoiceFilter(queryset=scoped_departments, label=_("addressed to"))
+    receiving_department = PickerFilter("bureau.department", label=_("addressed to"))
 
     class Meta:
         model = OfficialLetter

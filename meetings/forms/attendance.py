@@ -3,33 +3,24 @@
 import datetime
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bureau.forms import BureauForm, BureauModelForm
-from bureau.models import Department
+from bureau.pickers import PickerField
 from bureau.widgets import DateTimeLocalInput
 from meetings.choices import WorkPlanPost
 from meetings.models import Attendee, MeetingProcedureStep, ProcedureTemplate
 
 
-def active_departments():
-    return Department.objects.filter(active=True).order_by("sort_order", "code")
-
-
 class InviteDepartmentForm(BureauForm):
     submit_label = _("Invite")
-    department = forms.ModelChoiceField(label=_("Department"), queryset=Department.objects.none())
+    department = PickerField("bureau.department", label=_("Department"))
     titles = forms.CharField(
         label=_("Only these positions"),
         required=False,
         help_text=_("Optional, separated by commas (e.g. 局长,副局长); empty invites all staff on record."),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = active_departments()
 
     def clean_titles(self):
         raw = self.cleaned_data["titles"].replace("，", ",")
@@ -39,7 +30,7 @@ class InviteDepartmentForm(BureauForm):
 class AttendeeAddForm(BureauForm):
     submit_label = _("Add attendee")
     name = forms.CharField(label=_("Name"), max_length=50)
-    department = forms.ModelChoiceField(label=_("Department"), queryset=Department.objects.none(), required=False)
+    department = PickerField("bureau.department", label=_("Department"), required=False)
     organisation = forms.CharField(
         label=_("Organisation"), max_length=100, required=False, help_text=_("For outside guests.")
     )
@@ -48,10 +39,6 @@ class AttendeeAddForm(BureauForm):
     protocol_order = forms.IntegerField(
         label=_("Protocol order"), min_value=1, required=False, help_text=_("Empty: after everyone invited so far.")
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = active_departments()
 
 
 class SeatAssignForm(BureauForm):
@@ -63,13 +50,11 @@ class SeatAssignForm(BureauForm):
 class AttendeeForm(BureauModelForm):
     """Edit one attendee, including a manual seat change (a taken seat names who sits there)."""
 
+    pickers = {"department": "bureau.department"}
+
     class Meta:
         model = Attendee
         fields = ["name", "department", "organisation", "title", "phone", "protocol_order", "seat_row", "seat_number"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = active_departments()
 
     def clean(self):
         cleaned = super().clean()
@@ -115,14 +100,12 @@ class LeftEarlyForm(BureauForm):
 
 
 class ProcedureStepForm(BureauModelForm):
+    pickers = {"owner": "bureau.person"}
+
     class Meta:
         model = MeetingProcedureStep
         fields = ["owner", "due_at", "note"]
         widgets = {"due_at": DateTimeLocalInput()}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = get_user_model().objects.filter(is_active=True).order_by("username")
 
 
 class ProcedureTemplateForm(BureauModelForm):
@@ -141,12 +124,6 @@ class WorkPlanCreateForm(BureauForm):
 class WorkPlanAssignForm(BureauForm):
     submit_label = _("Assign")
     post = forms.ChoiceField(label=_("Post"), choices=WorkPlanPost.choices)
-    staff = forms.ModelChoiceField(label=_("Staff member"), queryset=get_user_model().objects.none())
+    staff = PickerField("bureau.person", label=_("Staff member"))
     duties = forms.CharField(label=_("Duties"), max_length=300, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False, help_text=_("Empty: from the profile."))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["staff"].queryset = (
-            get_user_model().objects.filter(is_active=True, profile__isnull=False).order_by("username")
-        )

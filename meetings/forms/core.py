@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 
 from bureau.concurrency import VersionedFormMixin
 from bureau.forms import BureauModelForm
-from bureau.models import Department, Room
 from bureau.widgets import DateTimeLocalInput
 from meetings.choices import BudgetKind, PrintingStatus
 from meetings.models import BudgetLine, Meeting, PrintingOrder
@@ -16,6 +15,8 @@ from meetings.services.budget import budget_description_check
 
 class MeetingForm(BureauModelForm):
     """The meeting request; saved by meetings.services.meeting_create / meeting_update."""
+
+    pickers = {"host_department": "bureau.department", "venue_room": "meetings.venue"}
 
     class Meta:
         model = Meeting
@@ -37,14 +38,10 @@ class MeetingForm(BureauModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Department staff create meetings for their own department only (scoping decides the list).
-        departments = Department.objects.filter(active=True)
-        if self.user is not None:
-            departments = Department.objects.for_user(self.user).filter(active=True)
-        self.fields["host_department"].queryset = departments
-        if departments.count() == 1 and not self.instance.pk:
-            self.fields["host_department"].initial = departments.first()
-        self.fields["venue_room"].queryset = Room.objects.meeting_rooms().filter(active=True).select_related("building")
+        # Department staff create meetings for their own department only (the picker's scope).
+        departments = self.fields["host_department"].queryset
+        if self.user is not None and not self.instance.pk and len(own := departments[:2]) == 1:
+            self.fields["host_department"].initial = own[0]
         for name in ("start_at", "end_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
 
@@ -149,6 +146,8 @@ def budget_formset_class(*, meeting, user):
 
 
 class PrintingOrderForm(BureauModelForm):
+    pickers = {"meeting": "meetings.open_meeting"}
+
     class Meta:
         model = PrintingOrder
         fields = ["meeting", "document", "pages", "copies", "unit_price", "due_at", "status", "cancel_reason"]
@@ -156,13 +155,9 @@ class PrintingOrderForm(BureauModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        meetings = Meeting.objects.open()
-        if self.user is not None:
-            meetings = Meeting.objects.for_user(self.user).open()
-        if self.instance.pk:
-            meetings = meetings | Meeting.objects.filter(pk=self.instance.meeting_id)
+        if self.instance.pk:  # an order stays with its meeting, even one settled since
+            self.fields["meeting"].queryset = Meeting.objects.filter(pk=self.instance.meeting_id)
             self.fields["meeting"].disabled = True
-        self.fields["meeting"].queryset = meetings.order_by("-start_at")
         self.fields["due_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
 
     def clean(self):

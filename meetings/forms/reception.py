@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from bureau.forms import BureauModelForm
-from bureau.models import Department
 from bureau.money import to_yuan
 from meetings.models.reception import (
     OfficialLetter,
@@ -29,6 +28,8 @@ NO_LETTER_MESSAGE = _("No official letter, no reception: register the official l
 
 
 class OfficialLetterForm(BureauModelForm):
+    pickers = {"receiving_department": "bureau.department"}
+
     class Meta:
         model = OfficialLetter
         fields = ["number", "sending_unit", "receiving_department", "date", "subject", "scan"]
@@ -36,11 +37,12 @@ class OfficialLetterForm(BureauModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["receiving_department"].queryset = Department.objects.filter(active=True)
         self.fields["scan"].widget.attrs["accept"] = "application/pdf,image/jpeg,image/png"
 
 
 class ReceptionForm(BureauModelForm):
+    pickers = {"letter": "meetings.officialletter", "host_department": "bureau.department"}
+
     class Meta:
         model = Reception
         fields = ["letter", *services.RECEPTION_FIELDS]
@@ -54,10 +56,8 @@ class ReceptionForm(BureauModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         letter = self.fields["letter"]
-        letter.queryset = OfficialLetter.objects.usable().order_by("-date", "-id")
         letter.error_messages["required"] = NO_LETTER_MESSAGE
         letter.error_messages["invalid_choice"] = NO_LETTER_MESSAGE
-        self.fields["host_department"].queryset = Department.objects.filter(active=True)
 
     def clean(self):
         cleaned = super().clean()

@@ -63,8 +63,8 @@ class MeetingAttendeesView(MeetingPageMixin, TemplateView):
         per_row = min(max(count, 1), 12)
         context.update(
             attendees=attendees,
-            invite_form=InviteDepartmentForm(),
-            add_form=AttendeeAddForm(),
+            invite_form=InviteDepartmentForm(user=self.request.user),
+            add_form=AttendeeAddForm(user=self.request.user),
             seat_form=SeatAssignForm(initial={"rows": max(1, -(-count // per_row)), "seats_per_row": per_row}),
             can_add_attendees=self.request.user.has_perm("meetings.add_attendee"),
             can_manage_attendees=self.request.user.has_perm("meetings.change_attendee"),
@@ -79,7 +79,7 @@ class _AttendeesPostView(MeetingPageMixin, View):
     form_class = None
 
     def post(self, request, *args, **kwargs):
-        form = self.form_class(request.POST)
+        form = self.form_class(request.POST, user=request.user)
         if not form.is_valid():
             for field, errors in form.errors.items():
                 label = form.fields[field].label if field in form.fields else ""

@@ -132,7 +132,7 @@ class MeetingWorkPlanView(MeetingPageMixin, TemplateView):
             plan=plan,
             assignments=assignments,
             create_form=kwargs.get("create_form") or WorkPlanCreateForm(),
-            assign_form=kwargs.get("assign_form") or WorkPlanAssignForm(),
+            assign_form=kwargs.get("assign_form") or WorkPlanAssignForm(user=user),
             can_create=user.has_perm("meetings.add_workplan"),
             can_assign=user.has_perm("meetings.add_workplanassignment"),
             can_unassign=user.has_perm("meetings.delete_workplanassignment"),
@@ -165,7 +165,7 @@ class MeetingWorkPlanAssignView(MeetingWorkPlanView):
 
     def post(self, request, *args, **kwargs):
         plan = get_object_or_404(WorkPlan, meeting=self.meeting)
-        form = WorkPlanAssignForm(request.POST)
+        form = WorkPlanAssignForm(request.POST, user=request.user)
         if form.is_valid():
             try:
                 services.work_plan_assign(plan=plan, actor=request.user, **form.cleaned_data)

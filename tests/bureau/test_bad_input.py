@@ -62,7 +62,7 @@ def test_room_area_must_be_positive(campus, area):
 def test_room_in_a_building_that_does_not_exist(campus):
     response = campus.post(reverse("bureau:room_add"), _room_data(987654))
     message = _field_error(response, "building")
-    assert "选择一个有效的选项" in message  # Django's own Chinese message
+    assert "不在您可选的范围内" in message  # the picker says it is not among the choices
     assert "档案室" in response.content.decode()
     assert not Room.objects.exists()
 

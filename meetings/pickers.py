@@ -1,0 +1,36 @@
+"""The meetings centre's picker sources (see bureau.pickers); found by the bureau app at start-up."""
+
+from django.db.models import Q
+
+from bureau.models import Room
+from bureau.pickers import register
+from meetings.choices import MeetingStatus
+from meetings.models import Meeting, OfficialLetter
+
+# Meeting rooms are the campus's shared venues: whoever may request a meeting may book any of them
+# (the rooms a department occupies are a different question, answered by bureau.room).
+register(
+    "meetings.venue",
+    queryset=lambda user: Room.objects.meeting_rooms().filter(active=True).select_related("building"),
+    # The (use, building) index narrows to the meeting rooms, a few per cent of all rooms.
+    search=lambda q: Q(number__startswith=q) | Q(name__contains=q) | Q(building__name__startswith=q),
+    permissions=["meetings.add_meeting", "meetings.change_meeting"],
+)
+# Meetings whose printing orders can still change; open meetings are a small share of the table.
+register(
+    "meetings.open_meeting",
+    queryset=lambda user: (
+        Meeting.objects.for_user(user)
+        .exclude(status__in=[MeetingStatus.SETTLED, MeetingStatus.CANCELLED])
+        .order_by("-start_at")
+        .only("pk", "title")
+    ),
+    search=lambda q: Q(title__contains=q),
+    permissions=["meetings.view_meeting"],
+)
+register(
+    "meetings.officialletter",
+    queryset=lambda user: OfficialLetter.objects.for_user(user).usable().order_by("-date", "-id"),
+    search=lambda q: Q(number__startswith=q) | Q(sending_unit__startswith=q),
+    permissions=["meetings.view_officialletter"],
+)

@@ -1,0 +1,67 @@
+"""Data that grows: more than a page of every kind of row a picker offers (tests of pickers and of
+the pages that must not list them all)."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+
+from bureau.choices import DepartmentKind, RoomUse
+from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile
+from meetings.choices import MeetingCategory, MeetingForm
+from meetings.models import Meeting, OfficialLetter
+
+
+def grow(world, n):
+    """`n` more rows of everything a picker offers: departments, buildings, rooms (offices and
+    meeting rooms), people, open meetings and official letters."""
+    departments = Department.objects.bulk_create(
+        Department(
+            code=f"G{n}-{i:04d}", name=f"增长单位{n}-{i}", short_name=f"增{i}", kind=DepartmentKind.GOV_DEPARTMENT
+        )
+        for i in range(n)
+    )
+    buildings = Building.objects.bulk_create(Building(code=f"GB{n}-{i:04d}", name=f"增长楼{n}-{i}") for i in range(n))
+    rooms = Room.objects.bulk_create(
+        Room(
+            building=buildings[i % len(buildings)],
+            floor=1,
+            number=f"{n}{i:04d}",
+            name=f"第{n}-{i}会议室" if i % 2 else "",
+            use=RoomUse.MEETING_ROOM if i % 2 else RoomUse.OFFICE,
+            capacity=50 if i % 2 else None,
+            area="30.00",
+        )
+        for i in range(2 * n)
+    )
+    RoomOccupancy.objects.bulk_create(
+        RoomOccupancy(room=room, department=world.own, start_date=datetime.date(2025, 1, 1)) for room in rooms[:n]
+    )
+    people = get_user_model().objects.bulk_create(
+        get_user_model()(username=f"grow{n}-{i}", last_name="欧阳", first_name=f"增{i}") for i in range(n)
+    )
+    StaffProfile.objects.bulk_create(
+        StaffProfile(user=person, department=departments[i % len(departments)]) for i, person in enumerate(people)
+    )
+    start = datetime.datetime(2026, 12, 1, 9, tzinfo=datetime.UTC)
+    Meeting.objects.bulk_create(
+        Meeting(
+            title=f"增长会议{n}-{i}",
+            host_department=world.own,
+            category=MeetingCategory.CLASS_3,
+            form=MeetingForm.VIDEO,
+            start_at=start + datetime.timedelta(days=i),
+            end_at=start + datetime.timedelta(days=i, hours=2),
+            planned_attendees=10,
+        )
+        for i in range(n)
+    )
+    OfficialLetter.objects.bulk_create(
+        OfficialLetter(
+            number=f"函〔2026〕{n}-{i}号",
+            sending_unit="怀化市教育局",
+            receiving_department=world.own,
+            date=datetime.date(2026, 11, 1),
+            subject="来访",
+        )
+        for i in range(n)
+    )

@@ -1,0 +1,11 @@
+"""The meetings centre's picker endpoints (meetings.pickers)."""
+
+from tests.permission_matrix import Role, Row, roles
+
+MEETING_VIEWERS = roles(Role.LEADERSHIP, Role.MEETING_CENTRE, Role.FINANCE, Role.DEPARTMENT_HEADS, Role.STAFF)
+
+ROWS = [
+    Row("pickers:meetings.venue", allow=roles(Role.MEETING_CENTRE, Role.STAFF)),
+    Row("pickers:meetings.open_meeting", allow=MEETING_VIEWERS),
+    Row("pickers:meetings.officialletter", allow=MEETING_VIEWERS),
+]
