@@ -19,8 +19,8 @@ def qr_data_uri(text, *, scale=4):
     return segno.make(text, error="m").png_data_uri(scale=scale, border=2)
 
 
-def checkin_absolute_url(attendee, *, request=None):
-    path = attendee.get_checkin_url()
+def sign_in_absolute_url(attendee, *, request=None):
+    path = attendee.get_sign_in_url()
     if request is not None:
         return request.build_absolute_uri(path)
     return getattr(settings, "BUREAU_BASE_URL", DEFAULT_BASE_URL).rstrip("/") + path
@@ -28,8 +28,8 @@ def checkin_absolute_url(attendee, *, request=None):
 
 def with_qr(attendees, *, request=None):
     for attendee in attendees:
-        attendee.checkin_url = checkin_absolute_url(attendee, request=request)
-        attendee.qr = qr_data_uri(attendee.checkin_url)
+        attendee.sign_in_url = sign_in_absolute_url(attendee, request=request)
+        attendee.qr = qr_data_uri(attendee.sign_in_url)
     return attendees
 
 

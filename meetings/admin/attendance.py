@@ -40,7 +40,7 @@ class WorkPlanAdmin(BureauModelAdmin):
 
 @admin.register(Attendee)
 class AttendeeAdmin(BureauModelAdmin):
-    """The check-in token is not shown: whoever sees it can sign the attendee in."""
+    """The sign-in token is not shown: whoever sees it can sign the attendee in."""
 
     list_display = (
         "name",
@@ -52,8 +52,8 @@ class AttendeeAdmin(BureauModelAdmin):
         "seat_number",
         "status",
     )
-    list_filter = ("status", "is_late", "check_in_method")
+    list_filter = ("status", "is_late", "sign_in_method")
     search_fields = ("name", "organisation", "meeting__title")
-    raw_id_fields = ("meeting", "department", "user", "checked_in_by")
+    raw_id_fields = ("meeting", "department", "user", "signed_in_by")
     exclude = ("token",)
     list_select_related = ("meeting", "department")

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bureau.forms import BureauModelForm
 from bureau.models import Department, Room
-from meetings.choices import BudgetKind, MeetingStatus, PrintingStatus
+from meetings.choices import BudgetKind, MeetingFormat, MeetingStatus, PrintingStatus
 from meetings.models import BudgetLine, Meeting, MeetingStandard, PrintingOrder
 from meetings.services.budget import budget_description_check, can_edit_amounts, can_edit_requested
 from meetings.services.lifecycle import meeting_venue_clash, venue_clash_message
@@ -28,7 +28,7 @@ class MeetingForm(BureauModelForm):
             "title",
             "host_department",
             "category",
-            "form",
+            "format",
             "is_county_wide",
             "in_annual_plan",
             "venue_room",
@@ -42,7 +42,7 @@ class MeetingForm(BureauModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Department staff create meetings for their own department only (scoping decides the list).
+        # Department employees create meetings for their own department only (scoping decides the list).
         departments = Department.objects.filter(active=True)
         if self.user is not None:
             departments = Department.objects.for_user(self.user).filter(active=True)
@@ -62,7 +62,7 @@ class MeetingForm(BureauModelForm):
         room, venue_name = cleaned.get("venue_room"), (cleaned.get("venue_name") or "").strip()
         if room and venue_name:
             self.add_error("venue_name", _("Choose either a meeting room or an external venue, not both."))
-        if not room and not venue_name and cleaned.get("form") == "on_site":
+        if not room and not venue_name and cleaned.get("format") == MeetingFormat.ON_SITE:
             self.add_error("venue_room", _("An on-site meeting needs a meeting room or an external venue."))
         if not (start and end and cleaned.get("category") and cleaned.get("planned_attendees") is not None):
             return cleaned

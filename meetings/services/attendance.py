@@ -11,14 +11,14 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from bureau.models import StaffProfile, person_name
-from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus
+from meetings.choices import AttendanceStatus, MeetingStatus, SignInMethod
 from meetings.models import Attendee, Meeting
 
 DEFAULT_LATE_GRACE_MINUTES = 5
 # Sign-in (by QR or at the desk) is open on the meeting's day(s) while it is in one of these statuses.
-CHECK_IN_STATUSES = (MeetingStatus.APPROVED, MeetingStatus.PREPARING, MeetingStatus.IN_PROGRESS)
+SIGN_IN_OPEN_STATUSES = (MeetingStatus.APPROVED, MeetingStatus.PREPARING, MeetingStatus.IN_PROGRESS)
 # Leave and leaving early can also be recorded after the meeting, until it is settled.
-RECORDING_STATUSES = (*CHECK_IN_STATUSES, MeetingStatus.HELD)
+RECORDING_STATUSES = (*SIGN_IN_OPEN_STATUSES, MeetingStatus.HELD)
 # The invitation list can change until the meeting is held.
 INVITING_STATUSES = (
     MeetingStatus.DRAFT,
@@ -47,10 +47,10 @@ def _time(dt):
     return timezone.localtime(dt).strftime("%H:%M")
 
 
-def check_in_refusal(*, meeting, now=None):
+def sign_in_refusal(*, meeting, now=None):
     """Why sign-in is closed for this meeting now, or None when it is open."""
     now = now or timezone.now()
-    if meeting.status not in CHECK_IN_STATUSES:
+    if meeting.status not in SIGN_IN_OPEN_STATUSES:
         return _("Sign-in is closed: the meeting is %(status)s.") % {"status": meeting.get_status_display()}
     today = timezone.localdate(now)
     first_day = timezone.localdate(meeting.start_at)
@@ -239,21 +239,21 @@ def attendee_update(*, attendee, actor, **fields):
 
 
 @transaction.atomic
-def attendee_check_in(*, attendee, actor=None, method=CheckInMethod.QR, now=None):
+def attendee_sign_in(*, attendee, actor=None, method=SignInMethod.QR, now=None):
     """Sign one attendee in. Returns (attendee, changed): a second sign-in changes nothing.
 
     `actor` is the desk staff member, or None when the attendee signs in with their own QR token."""
     now = now or timezone.now()
     attendee = Attendee.objects.select_for_update().select_related("meeting").get(pk=attendee.pk)
-    if attendee.checked_in_at is not None:
+    if attendee.signed_in_at is not None:
         return attendee, False
-    refusal = check_in_refusal(meeting=attendee.meeting, now=now)
+    refusal = sign_in_refusal(meeting=attendee.meeting, now=now)
     if refusal:
-        raise ValidationError(refusal, code="check_in_closed")
+        raise ValidationError(refusal, code="sign_in_closed")
     late = is_late(meeting=attendee.meeting, at=now)
-    attendee.checked_in_at = now
-    attendee.check_in_method = method
-    attendee.checked_in_by = actor if method == CheckInMethod.DESK else None
+    attendee.signed_in_at = now
+    attendee.sign_in_method = method
+    attendee.signed_in_by = actor if method == SignInMethod.DESK else None
     attendee.is_late = late
     attendee.status = AttendanceStatus.LATE if late else AttendanceStatus.ON_TIME
     return _save(attendee, actor), True
@@ -262,7 +262,7 @@ def attendee_check_in(*, attendee, actor=None, method=CheckInMethod.QR, now=None
 def already_signed_in_message(attendee):
     return _("%(name)s already signed in at %(when)s.") % {
         "name": attendee.name,
-        "when": _short(attendee.checked_in_at),
+        "when": _short(attendee.signed_in_at),
     }
 
 
@@ -275,7 +275,7 @@ def attendee_mark_left_early(*, attendee, actor, at=None):
         raise ValidationError(
             _("Attendance can't be changed: the meeting is %(status)s.") % {"status": meeting.get_status_display()}
         )
-    if attendee.checked_in_at is None:
+    if attendee.signed_in_at is None:
         raise ValidationError({"left_at": _("%(name)s has not signed in, so cannot leave early.") % {"name": attendee}})
     if attendee.left_at is not None:
         raise ValidationError(
@@ -291,11 +291,11 @@ def attendee_mark_left_early(*, attendee, actor, at=None):
                 % {"end": _time(meeting.end_at)}
             }
         )
-    if at < attendee.checked_in_at:
+    if at < attendee.signed_in_at:
         raise ValidationError(
             {
                 "left_at": _("The time of leaving is before the sign-in at %(when)s.")
-                % {"when": _time(attendee.checked_in_at)}
+                % {"when": _time(attendee.signed_in_at)}
             }
         )
     attendee.left_at = at
@@ -315,11 +315,11 @@ def attendee_excuse(*, attendee, actor, reason):
         raise ValidationError(
             _("Attendance can't be changed: the meeting is %(status)s.") % {"status": meeting.get_status_display()}
         )
-    if attendee.checked_in_at is not None:
+    if attendee.signed_in_at is not None:
         raise ValidationError(
             {
                 "reason": _("%(name)s signed in at %(when)s; mark them as leaving early instead.")
-                % {"name": attendee, "when": _short(attendee.checked_in_at)}
+                % {"name": attendee, "when": _short(attendee.signed_in_at)}
             }
         )
     attendee.status = AttendanceStatus.EXCUSED

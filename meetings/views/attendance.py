@@ -15,7 +15,7 @@ from django.views.generic.edit import FormMixin
 from bureau.forms import add_service_errors
 from bureau.views import generic
 from meetings import pdf_attendance
-from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus
+from meetings.choices import AttendanceStatus, MeetingStatus, SignInMethod
 from meetings.forms.attendance import (
     AttendeeAddForm,
     AttendeeForm,
@@ -169,7 +169,7 @@ class MeetingAttendanceView(MeetingPageMixin, TemplateView):
         context.update(
             board=meeting_attendance_board(meeting=self.meeting),
             attendees=attendees,
-            refusal=services.check_in_refusal(meeting=self.meeting),
+            refusal=services.sign_in_refusal(meeting=self.meeting),
             grace_minutes=int(services.late_grace().total_seconds() // 60),
             can_close=ended
             and self.meeting.status in (*services.RECORDING_STATUSES, MeetingStatus.SETTLED)
@@ -182,13 +182,13 @@ class MeetingAttendanceView(MeetingPageMixin, TemplateView):
         return context
 
 
-class AttendeeCheckInDeskView(AttendeeBoundMixin, View):
+class AttendeeSignInDeskView(AttendeeBoundMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
         try:
-            attendee, changed = services.attendee_check_in(
-                attendee=self.attendee, actor=request.user, method=CheckInMethod.DESK
+            attendee, changed = services.attendee_sign_in(
+                attendee=self.attendee, actor=request.user, method=SignInMethod.DESK
             )
         except ValidationError as exc:
             messages.error(request, error_text(exc))
@@ -279,7 +279,7 @@ class AttendeeListView(generic.ObjectListView):
 
 class AttendeeView(generic.ObjectDetailView):
     model = Attendee
-    select_related = ("meeting", "department", "user", "checked_in_by")
+    select_related = ("meeting", "department", "user", "signed_in_by")
     fields = [
         "meeting",
         "name",
@@ -292,9 +292,9 @@ class AttendeeView(generic.ObjectDetailView):
         "seat_number",
         "status",
         "is_late",
-        "checked_in_at",
-        "check_in_method",
-        "checked_in_by",
+        "signed_in_at",
+        "sign_in_method",
+        "signed_in_by",
         "left_at",
         "excuse_reason",
     ]

@@ -40,7 +40,7 @@ ROWS = [
     Row("bureau:roomoccupancy_void", allow=CAMPUS, obj="roomoccupancy"),
     Row(
         "meetings:index",
-        allow=roles(Role.LEADERSHIP, Role.MEETING_CENTRE, Role.FINANCE, Role.DEPARTMENT_HEADS, Role.STAFF),
+        allow=roles(Role.LEADERSHIP, Role.MEETING_CENTRE, Role.FINANCE, Role.DEPARTMENT_HEADS, Role.EMPLOYEES),
     ),
     Row(
         "procurement:index",
@@ -56,7 +56,7 @@ ROWS = [
             Role.FINANCE,
             Role.TECHNICIANS,
             Role.DEPARTMENT_HEADS,
-            Role.STAFF,
+            Role.EMPLOYEES,
         ),
     ),
 ]

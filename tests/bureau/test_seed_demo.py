@@ -73,7 +73,7 @@ HOME_SECTIONS = {
     "finance": ("/meetings/", None),
     "repair": ("/property/", "/assets/"),
     "head": ("/meetings/", None),
-    "staff": ("/meetings/", "/assets/"),
+    "employee": ("/meetings/", "/assets/"),
 }
 
 

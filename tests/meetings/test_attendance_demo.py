@@ -48,7 +48,7 @@ def test_seed_is_realistic_kept_in_history_and_idempotent():
     assert preparing.attendees.exclude(seat_row=None).exists()
     late = list(Attendee.objects.filter(is_late=True).select_related("meeting"))
     assert late  # the seeded random generator is fixed: some people are late
-    assert all(a.checked_in_at > a.meeting.start_at + datetime.timedelta(minutes=5) for a in late)
+    assert all(a.signed_in_at > a.meeting.start_at + datetime.timedelta(minutes=5) for a in late)
 
     again = demo_attendance.seed(meetings=meetings)
     assert again == {"steps": 0, "attendees": 0}

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from bureau.roles import Role
-from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus
+from meetings.choices import AttendanceStatus, MeetingStatus, SignInMethod
 from meetings.models import Attendee, Meeting
 from meetings.services import attendance as services
 from tests.factories import DepartmentFactory, StaffProfileFactory, make_user
@@ -45,21 +45,21 @@ def at(minutes=0, seconds=0):
 )
 def test_late_is_start_plus_grace(when, status, late):
     attendee = AttendeeFactory(meeting=meeting())
-    attendee, changed = services.attendee_check_in(attendee=attendee, now=when)
+    attendee, changed = services.attendee_sign_in(attendee=attendee, now=when)
     assert changed
     attendee.refresh_from_db()
     assert attendee.status == status
     assert attendee.is_late is late
-    assert attendee.checked_in_at == when
-    assert attendee.check_in_method == CheckInMethod.QR
-    assert attendee.checked_in_by is None
+    assert attendee.signed_in_at == when
+    assert attendee.sign_in_method == SignInMethod.QR
+    assert attendee.signed_in_by is None
 
 
 def test_grace_period_is_configurable(settings):
     settings.MEETINGS_LATE_GRACE_MINUTES = 15
     first, second = AttendeeFactory.create_batch(2, meeting=meeting())
-    services.attendee_check_in(attendee=first, now=at(15))
-    services.attendee_check_in(attendee=second, now=at(15, 1))
+    services.attendee_sign_in(attendee=first, now=at(15))
+    services.attendee_sign_in(attendee=second, now=at(15, 1))
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.status, second.status) == (AttendanceStatus.ON_TIME, AttendanceStatus.LATE)
@@ -67,11 +67,11 @@ def test_grace_period_is_configurable(settings):
 
 def test_second_sign_in_changes_nothing():
     attendee = AttendeeFactory(meeting=meeting())
-    services.attendee_check_in(attendee=attendee, now=at(1))
+    services.attendee_sign_in(attendee=attendee, now=at(1))
     history_rows = attendee.history.count()
-    again, changed = services.attendee_check_in(attendee=attendee, now=at(30))
+    again, changed = services.attendee_sign_in(attendee=attendee, now=at(30))
     assert changed is False
-    assert again.checked_in_at == at(1)
+    assert again.signed_in_at == at(1)
     assert again.status == AttendanceStatus.ON_TIME
     assert attendee.history.count() == history_rows
     assert "签到。" in services.already_signed_in_message(again)
@@ -80,8 +80,8 @@ def test_second_sign_in_changes_nothing():
 def test_desk_sign_in_records_who():
     desk = make_user(username="desk")
     attendee = AttendeeFactory(meeting=meeting())
-    attendee, _changed = services.attendee_check_in(attendee=attendee, actor=desk, method=CheckInMethod.DESK, now=at(2))
-    assert attendee.checked_in_by == desk
+    attendee, _changed = services.attendee_sign_in(attendee=attendee, actor=desk, method=SignInMethod.DESK, now=at(2))
+    assert attendee.signed_in_by == desk
     assert attendee.history.first().history_user == desk
 
 
@@ -99,16 +99,16 @@ def test_desk_sign_in_records_who():
 def test_sign_in_only_on_the_day_while_approved_preparing_or_in_progress(status, when, message):
     attendee = AttendeeFactory(meeting=meeting(status=status))
     with pytest.raises(ValidationError) as exc:
-        services.attendee_check_in(attendee=attendee, now=when)
+        services.attendee_sign_in(attendee=attendee, now=when)
     assert message in exc.value.messages[0]
     attendee.refresh_from_db()
-    assert attendee.status == AttendanceStatus.PENDING and attendee.checked_in_at is None
+    assert attendee.status == AttendanceStatus.PENDING and attendee.signed_in_at is None
 
 
 @pytest.mark.parametrize("status", [MeetingStatus.APPROVED, MeetingStatus.PREPARING, MeetingStatus.IN_PROGRESS])
 def test_sign_in_open_in_the_three_statuses(status):
     attendee = AttendeeFactory(meeting=meeting(status=status))
-    assert services.attendee_check_in(attendee=attendee, now=at(-10))[1] is True
+    assert services.attendee_sign_in(attendee=attendee, now=at(-10))[1] is True
 
 
 # --- left early, leave -------------------------------------------------------------------------
@@ -116,7 +116,7 @@ def test_sign_in_open_in_the_three_statuses(status):
 
 def test_left_early_keeps_lateness():
     attendee = AttendeeFactory(meeting=meeting())
-    services.attendee_check_in(attendee=attendee, now=at(20))
+    services.attendee_sign_in(attendee=attendee, now=at(20))
     attendee = services.attendee_mark_left_early(attendee=attendee, actor=None, at=at(90))
     assert attendee.status == AttendanceStatus.LEFT_EARLY
     assert attendee.is_late is True
@@ -134,7 +134,7 @@ def test_left_early_keeps_lateness():
 def test_left_early_refusals(signed_in, left, message):
     attendee = AttendeeFactory(meeting=meeting())
     if signed_in:
-        services.attendee_check_in(attendee=attendee, now=signed_in)
+        services.attendee_sign_in(attendee=attendee, now=signed_in)
     with pytest.raises(ValidationError) as exc:
         services.attendee_mark_left_early(attendee=attendee, actor=None, at=left)
     assert message in " ".join(exc.value.messages)
@@ -143,7 +143,7 @@ def test_left_early_refusals(signed_in, left, message):
 
 def test_left_early_twice_is_refused():
     attendee = AttendeeFactory(meeting=meeting())
-    services.attendee_check_in(attendee=attendee, now=at(0))
+    services.attendee_sign_in(attendee=attendee, now=at(0))
     services.attendee_mark_left_early(attendee=attendee, actor=None, at=at(60))
     with pytest.raises(ValidationError, match="离会"):
         services.attendee_mark_left_early(attendee=attendee, actor=None, at=at(70))
@@ -169,7 +169,7 @@ def test_database_refuses_excused_without_reason():
 
 def test_no_leave_after_signing_in():
     attendee = AttendeeFactory(meeting=meeting())
-    services.attendee_check_in(attendee=attendee, now=at(0))
+    services.attendee_sign_in(attendee=attendee, now=at(0))
     with pytest.raises(ValidationError, match="请改为登记早退"):
         services.attendee_excuse(attendee=attendee, actor=None, reason="临时有事")
 
@@ -177,14 +177,14 @@ def test_no_leave_after_signing_in():
 def test_excused_attendee_who_comes_after_all_is_signed_in():
     attendee = AttendeeFactory(meeting=meeting())
     services.attendee_excuse(attendee=attendee, actor=None, reason="出差")
-    attendee, changed = services.attendee_check_in(attendee=attendee, now=at(3))
+    attendee, changed = services.attendee_sign_in(attendee=attendee, now=at(3))
     assert changed and attendee.status == AttendanceStatus.ON_TIME
 
 
 def test_close_marks_the_missing_absent_and_leaves_the_rest():
     held = meeting(status=MeetingStatus.HELD)
     came, missing, excused = AttendeeFactory.create_batch(3, meeting=held)
-    Attendee.objects.filter(pk=came.pk).update(status=AttendanceStatus.ON_TIME, checked_in_at=at(0))
+    Attendee.objects.filter(pk=came.pk).update(status=AttendanceStatus.ON_TIME, signed_in_at=at(0))
     services.attendee_excuse(attendee=excused, actor=None, reason="病假")
     assert services.meeting_attendance_close(meeting=held, actor=None) == 1
     statuses = dict(Attendee.objects.filter(meeting=held).values_list("pk", "status"))

@@ -53,7 +53,7 @@ def test_each_refused_state_change(world, move, status):
 def test_legal_moves_walk_the_whole_cycle_and_record_who(world):
     meeting = MeetingFactory(host_department=world.own)
     BudgetLineFactory(meeting=meeting, requested="1000.00")
-    staff, leader = world.users[Role.STAFF], world.users[Role.LEADERSHIP]
+    staff, leader = world.users[Role.EMPLOYEES], world.users[Role.LEADERSHIP]
     centre, finance = world.users[Role.MEETING_CENTRE], world.users[Role.FINANCE]
     steps = [
         ("submit", staff, S.SUBMITTED),
@@ -83,7 +83,7 @@ def test_rejected_meeting_can_be_resubmitted(world):
     meeting = MeetingFactory(host_department=world.own, status=S.SUBMITTED)
     services.meeting_reject(meeting=meeting, actor=world.users[Role.LEADERSHIP], comment="请压缩规模")
     assert meeting.status == S.REJECTED
-    services.meeting_submit(meeting=meeting, actor=world.users[Role.STAFF])
+    services.meeting_submit(meeting=meeting, actor=world.users[Role.EMPLOYEES])
     assert Meeting.objects.get(pk=meeting.pk).status == S.SUBMITTED
 
 
@@ -195,7 +195,7 @@ def test_submit_refuses_a_double_booked_venue_naming_the_other_meeting(world):
         end_at=local_dt(2026, 12, 10, 15),
     )
     with pytest.raises(ValidationError) as caught:
-        services.meeting_submit(meeting=mine, actor=world.users[Role.STAFF])
+        services.meeting_submit(meeting=mine, actor=world.users[Role.EMPLOYEES])
     assert other.title in caught.value.messages[0]
     mine.refresh_from_db()
     assert mine.status == S.DRAFT

@@ -170,11 +170,11 @@ def test_budget_save_over_the_cap_saves_nothing(world):
         },
     ]
     with pytest.raises(ValidationError) as caught:
-        services.meeting_budget_save(meeting=meeting, actor=world.users[Role.STAFF], rows=rows)
+        services.meeting_budget_save(meeting=meeting, actor=world.users[Role.EMPLOYEES], rows=rows)
     assert "12100" in caught.value.messages[0]
     assert not BudgetLine.objects.filter(meeting=meeting).exists()
     rows[1]["requested"] = Decimal("6100.00")
-    services.meeting_budget_save(meeting=meeting, actor=world.users[Role.STAFF], rows=rows)
+    services.meeting_budget_save(meeting=meeting, actor=world.users[Role.EMPLOYEES], rows=rows)
     assert BudgetLine.objects.filter(meeting=meeting).count() == 2
 
 
@@ -188,7 +188,7 @@ def test_budget_amount_columns_are_kept_apart_by_role(world):
     Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.HELD)
     with pytest.raises(ValidationError):  # the request is frozen once submitted
         services.meeting_budget_save(
-            meeting=meeting, actor=world.users[Role.STAFF], rows=[{"line": line, "requested": Decimal("1")}]
+            meeting=meeting, actor=world.users[Role.EMPLOYEES], rows=[{"line": line, "requested": Decimal("1")}]
         )
     services.meeting_budget_save(meeting=meeting, actor=finance, rows=[{**row, "actual": Decimal("2500")}])
     line.refresh_from_db()

@@ -84,7 +84,7 @@ def test_the_meeting_page_shows_checklist_progress_and_overdue_steps(world, clie
 # --- each step by the role that does it; every other role is refused ---------------------------
 
 STEPS = [
-    ("submit", Role.STAFF, S.DRAFT, S.SUBMITTED),
+    ("submit", Role.EMPLOYEES, S.DRAFT, S.SUBMITTED),
     ("approve", Role.LEADERSHIP, S.SUBMITTED, S.APPROVED),
     ("reject", Role.LEADERSHIP, S.SUBMITTED, S.REJECTED),
     ("start_preparing", Role.MEETING_CENTRE, S.APPROVED, S.PREPARING),
@@ -92,7 +92,7 @@ STEPS = [
     ("finish", Role.MEETING_CENTRE, S.IN_PROGRESS, S.HELD),
     ("settle", Role.FINANCE, S.HELD, S.SETTLED),
 ]
-WRONG_ROLES = [Role.STAFF, Role.DEPARTMENT_HEADS, Role.FINANCE, Role.LEADERSHIP, Role.MEETING_CENTRE]
+WRONG_ROLES = [Role.EMPLOYEES, Role.DEPARTMENT_HEADS, Role.FINANCE, Role.LEADERSHIP, Role.MEETING_CENTRE]
 
 
 @pytest.mark.parametrize(("move", "role", "source", "target"), STEPS, ids=[s[0] for s in STEPS])
@@ -222,7 +222,7 @@ def test_attendance_board_does_not_query_per_attendee(world, client, django_asse
         for index in range(count):
             attendee = AttendeeFactory(meeting=meeting, department=departments[index % 5])
             if index % 3 == 0:
-                attendee.status, attendee.checked_in_at = AttendanceStatus.ON_TIME, meeting.start_at
+                attendee.status, attendee.signed_in_at = AttendanceStatus.ON_TIME, meeting.start_at
                 attendee.save()
 
     invite(5)

@@ -338,7 +338,7 @@ def test_guest_edits_keep_history(world, client):
 
 def test_only_leadership_approves(world, client):
     reception = ReceptionFactory(host_department=world.own, status=S.SUBMITTED)
-    for role in (Role.MEETING_CENTRE, Role.FINANCE, Role.DEPARTMENT_HEADS, Role.STAFF):
+    for role in (Role.MEETING_CENTRE, Role.FINANCE, Role.DEPARTMENT_HEADS, Role.EMPLOYEES):
         client.force_login(world.users[role])
         assert client.post(reverse("meetings:reception_approve", args=[reception.pk])).status_code == 403
     reception.refresh_from_db()
@@ -348,7 +348,7 @@ def test_only_leadership_approves(world, client):
 def test_department_users_see_only_their_departments_receptions(world, client):
     ReceptionFactory(host_department=world.own, visiting_unit="本单位接待")
     ReceptionFactory(host_department=world.other, visiting_unit="他单位接待")
-    client.force_login(world.users[Role.STAFF])
+    client.force_login(world.users[Role.EMPLOYEES])
     page = client.get(reverse("meetings:reception_list")).content.decode()
     assert "本单位接待" in page and "他单位接待" not in page
     client.force_login(world.users[Role.FINANCE])
