@@ -278,33 +278,6 @@ def test_lists_are_scoped_to_the_department(world, client):
     assert mine.title in content and theirs.title in content
 
 
-def test_demo_data_is_idempotent_in_every_state_and_keeps_history(db):
-    from bureau import demo as bureau_demo
-    from meetings import demo
-
-    bureau_demo.seed()
-    created = demo.seed()
-    assert len(created) == 300
-    counts = (
-        Meeting.objects.count(),
-        BudgetLine.objects.count(),
-        PrintingOrder.objects.count(),
-        ApprovalDecision.objects.count(),
-    )
-    assert demo.seed() == []
-    assert counts == (
-        Meeting.objects.count(),
-        BudgetLine.objects.count(),
-        PrintingOrder.objects.count(),
-        ApprovalDecision.objects.count(),
-    )
-    assert set(Meeting.objects.values_list("status", flat=True)) == set(S.values)
-    assert Meeting.history.count() == Meeting.objects.count()
-    assert BudgetLine.history.count() == BudgetLine.objects.count()
-    first, last = Meeting.objects.order_by("start_at").first(), Meeting.objects.order_by("start_at").last()
-    assert first.start_at.date() >= datetime.date(2024, 12, 31) and last.start_at.year == 2026
-
-
 def test_moving_an_approved_meeting_moves_the_open_checklist_steps(world, client):
     from meetings.services.procedures import meeting_procedures_create, procedure_step_complete
 
