@@ -112,7 +112,7 @@ def meeting_limit_violations(meeting, *, standard=None):
 def meeting_check_limits(*, meeting):
     messages = meeting_limit_violations(meeting)
     if messages:
-        raise ValidationError(messages, code="over_limit")
+        raise ValidationError([ValidationError(message, code="over_limit") for message in messages])
 
 
 def _decide(*, meeting, actor, decision, comment):
@@ -153,7 +153,9 @@ def meeting_reject(*, meeting, actor, comment):
     from meetings.services.lifecycle import finish_move
 
     if not (comment or "").strip():
-        raise ValidationError({"comment": _("Say why the meeting is rejected.")}, code="reason_required")
+        raise ValidationError(
+            {"comment": ValidationError(_("Say why the meeting is rejected."), code="reason_required")}
+        )
     locked, target = _decide(meeting=meeting, actor=actor, decision=ApprovalDecisionKind.REJECT, comment=comment)
     return finish_move(meeting=meeting, locked=locked, target=target, actor=actor, reason=comment)
 

@@ -35,13 +35,15 @@ def budget_description_check(description):
         if word in lowered:
             raise ValidationError(
                 {
-                    "description": _(
-                        "“%(word)s” is banned spending: meeting funds may not pay for souvenirs, banquets, "
-                        "sightseeing or fixed assets (财行〔2016〕214号)."
+                    "description": ValidationError(
+                        _(
+                            "“%(word)s” is banned spending: meeting funds may not pay for souvenirs, banquets, "
+                            "sightseeing or fixed assets (财行〔2016〕214号)."
+                        )
+                        % {"word": word},
+                        code="banned_spending",
                     )
-                    % {"word": word}
-                },
-                code="banned_spending",
+                }
             )
 
 
@@ -56,7 +58,7 @@ def _check_caps(meeting):
         if (message := meeting_cap_violation(meeting, standard, amount=totals[column], column=column))
     ]
     if errors:
-        raise ValidationError(errors, code="over_cap")
+        raise ValidationError([ValidationError(message, code="over_cap") for message in errors])
 
 
 @transaction.atomic
@@ -85,13 +87,17 @@ def meeting_budget_save(*, meeting, actor, rows):
             if row.get("void"):
                 continue
             if not may_request:
-                raise ValidationError(_("Budget lines can only be added while the meeting is a draft."))
+                raise ValidationError(
+                    _("Budget lines can only be added while the meeting is a draft."), code="budget_locked"
+                )
             line = BudgetLine(meeting=meeting)
         elif line.meeting_id != meeting.pk or line.is_voided:
-            raise ValidationError(_("This budget line does not belong to the meeting."))
+            raise ValidationError(_("This budget line does not belong to the meeting."), code="foreign_line")
         if row.get("void"):
             if not may_request:
-                raise ValidationError(_("Budget lines can only be removed while the meeting is a draft."))
+                raise ValidationError(
+                    _("Budget lines can only be removed while the meeting is a draft."), code="budget_locked"
+                )
             line.voided_at = timezone.now()
             line.voided_by = actor
             line.void_reason = _("Removed from the budget")
@@ -106,10 +112,12 @@ def meeting_budget_save(*, meeting, actor, rows):
                 if not allowed:
                     raise ValidationError(
                         {
-                            field: _("You cannot change this amount while the meeting is %(status)s.")
-                            % {"status": meeting.get_status_display()}
-                        },
-                        code="field_locked",
+                            field: ValidationError(
+                                _("You cannot change this amount while the meeting is %(status)s.")
+                                % {"status": meeting.get_status_display()},
+                                code="field_locked",
+                            )
+                        }
                     )
                 setattr(line, field, value)
                 changed.append(field)
@@ -153,7 +161,13 @@ def printing_order_save(*, order, actor):
             code="meeting_closed",
         )
     if order.status == PrintingStatus.CANCELLED and not order.cancel_reason.strip():
-        raise ValidationError({"cancel_reason": _("Give the reason for cancelling the printing order.")})
+        raise ValidationError(
+            {
+                "cancel_reason": ValidationError(
+                    _("Give the reason for cancelling the printing order."), code="reason_required"
+                )
+            }
+        )
     if order.pk is None:
         order.ordered_by = actor
     order._history_user = actor

@@ -102,11 +102,11 @@ def finish_move(*, meeting, locked, target, actor, reason="", extra_fields=()):
         if "venue" in str(exc):
             raise ValidationError(
                 {
-                    "venue_room": _(
-                        "The venue was booked by another meeting at the same time; choose another time or room."
+                    "venue_room": ValidationError(
+                        _("The venue was booked by another meeting at the same time; choose another time or room."),
+                        code="venue_clash",
                     )
-                },
-                code="venue_clash",
+                }
             ) from exc
         raise
     for field in ("status", "updated_at", *extra_fields):
@@ -144,7 +144,7 @@ def venue_clash_message(meeting, clash):
 def meeting_check_venue(*, meeting):
     clash = meeting_venue_clash(meeting)
     if clash is not None:
-        raise ValidationError({"venue_room": venue_clash_message(meeting, clash)}, code="venue_clash")
+        raise ValidationError({"venue_room": ValidationError(venue_clash_message(meeting, clash), code="venue_clash")})
 
 
 @transaction.atomic
@@ -200,7 +200,9 @@ def meeting_cancel(*, meeting, actor, reason):
     """Cancel with a reason (before the meeting is held); open printing orders are cancelled too."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": _("Give the reason for cancelling the meeting.")}, code="reason_required")
+        raise ValidationError(
+            {"reason": ValidationError(_("Give the reason for cancelling the meeting."), code="reason_required")}
+        )
     locked = lock_for_move(meeting=meeting, move="cancel")
     locked.cancel_reason = reason[:500]
     for order in PrintingOrder.objects.filter(

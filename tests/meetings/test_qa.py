@@ -17,7 +17,7 @@ from meetings import services
 from meetings.choices import AttendanceStatus, BudgetKind, MeetingCategory, MeetingStatus, ProcedurePhase
 from meetings.models import MeetingProcedureStep, ProcedureTemplate
 from tests.factories import DepartmentFactory
-from tests.helpers import english
+from tests.helpers import english, error_codes
 from tests.meetings.core_fixtures import standards  # noqa: F401
 from tests.meetings.factories import AttendeeFactory, BudgetLineFactory, MeetingFactory, local_dt
 
@@ -53,8 +53,9 @@ def test_approving_a_meeting_through_the_page_creates_its_9_8_3_checklist(world,
 
 def test_a_refused_approval_creates_no_checklist(world):
     meeting = MeetingFactory(host_department=world.own, status=S.SUBMITTED, planned_attendees=400)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         services.meeting_approve(meeting=meeting, actor=world.users[Role.LEADERSHIP])
+    assert set(error_codes(caught.value)) == {"over_limit"}
     assert not MeetingProcedureStep.objects.filter(meeting=meeting).exists()
 
 
@@ -150,9 +151,11 @@ def test_service_messages_are_chinese_by_default(world):
     meeting = MeetingFactory(host_department=world.own, status=S.DRAFT)
     with translation.override("zh-hans"), pytest.raises(ValidationError) as caught:
         services.budget_description_check("参会人员纪念品")
+    assert error_codes(caught.value) == {"description": ["banned_spending"]}
     assert "禁止列支" in caught.value.message_dict["description"][0]
     with translation.override("zh-hans"), pytest.raises(ValidationError) as caught:
         services.meeting_start(meeting=meeting, actor=world.users[Role.MEETING_CENTRE])
+    assert error_codes(caught.value) == ["illegal_move"]
     assert "当前状态为“草稿”，不能执行“开始会议”" in caught.value.messages[0]
 
 
