@@ -66,13 +66,13 @@ _RECEPTION = {
     Role.LEADERSHIP: [*_RECEPTION_VIEW, "meetings.approve_reception"],
     # Finance sees every reception and its amounts.
     Role.FINANCE: _RECEPTION_VIEW,
-    # Department heads and staff see their own department's receptions (host-department scoping).
+    # Department heads and employees see their own department's receptions (host-department scoping).
     Role.DEPARTMENT_HEADS: _RECEPTION_VIEW,
     Role.EMPLOYEES: _RECEPTION_VIEW,
 }
 
 # ---- attendance: procedures, work plan, attendees, attendance -----------------------------------
-# The meeting centre runs them; leadership reads everything; department heads and staff read the
+# The meeting centre runs them; leadership reads everything; department heads and employees read the
 # attendance of their own department's meetings (the rows are scoped as the meeting is). Attendees
 # sign in with their QR token, which needs no account and no permission.
 _ATTENDANCE = {
