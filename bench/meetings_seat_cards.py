@@ -100,7 +100,7 @@ def run():
 
     t_trivial, _ = _time(trivial_pdf, repeat=5)
     t_one, one = _time(lambda: pdf_attendance.seat_cards_pdf(meeting=meeting, attendees=people[:1]), repeat=5)
-    urls = [f"http://localhost/meetings/checkin/{p.token}/" for p in people]
+    urls = [f"http://localhost/meetings/sign-in/{p.token}/" for p in people]
     t_qr, _ = _time(lambda: [qr_data_uri(url) for url in urls])
     t_all, pdf = _time(lambda: pdf_attendance.seat_cards_pdf(meeting=meeting, attendees=people))
 

@@ -102,7 +102,7 @@ DEMO_USERS = [
     ("finance", "周财务", Role.FINANCE, BUREAU_CODE),
     ("repair", "吴师傅", Role.TECHNICIANS, BUREAU_CODE),
     ("head", "杨主任", Role.DEPARTMENT_HEADS, "ZF-JYJ"),
-    ("staff", "孙干事", Role.STAFF, "ZF-JYJ"),
+    ("employee", "孙干事", Role.EMPLOYEES, "ZF-JYJ"),
 ]
 
 

@@ -110,7 +110,7 @@ class StaffProfile(TimeStampedModel):
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="profile"
     )
     department = models.ForeignKey(
-        Department, verbose_name=_("department"), on_delete=models.PROTECT, related_name="staff"
+        Department, verbose_name=_("department"), on_delete=models.PROTECT, related_name="staff_profiles"
     )
     title = models.CharField(_("title"), max_length=50, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)

@@ -23,8 +23,8 @@ ROLE_PERMISSIONS[Role.ADMIN_CENTRE] = (
     + crud("bureau", "roomoccupancy", extra=["void_roomoccupancy"])
     + crud("bureau", "staffprofile")
 )
-# Department heads and staff: their own department and the rooms it occupies.
+# Department heads and employees: their own department and the rooms it occupies.
 ROLE_PERMISSIONS[Role.DEPARTMENT_HEADS] = ["bureau.view_department", "bureau.view_room", "bureau.view_roomoccupancy"]
-ROLE_PERMISSIONS[Role.STAFF] = ["bureau.view_department"]
+ROLE_PERMISSIONS[Role.EMPLOYEES] = ["bureau.view_department"]
 
 assert set(ROLE_PERMISSIONS) == set(ALL_ROLES)

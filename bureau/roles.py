@@ -21,7 +21,7 @@ class Role:
     FINANCE = "财务"
     TECHNICIANS = "维修人员"
     DEPARTMENT_HEADS = "部门负责人"
-    STAFF = "干部职工"
+    EMPLOYEES = "干部职工"
 
 
 ROLE_LABELS = {
@@ -34,7 +34,7 @@ ROLE_LABELS = {
     Role.FINANCE: _("Finance"),
     Role.TECHNICIANS: _("Technicians"),
     Role.DEPARTMENT_HEADS: _("Department heads"),
-    Role.STAFF: _("Department staff"),
+    Role.EMPLOYEES: _("Department employees"),
 }
 ALL_ROLES = tuple(ROLE_LABELS)
 
@@ -50,11 +50,11 @@ ROLE_MAIN_SECTION = {
     Role.FINANCE: "meetings:index",
     Role.TECHNICIANS: "property_services:index",
     Role.DEPARTMENT_HEADS: "meetings:index",
-    Role.STAFF: "meetings:index",
+    Role.EMPLOYEES: "meetings:index",
 }
 
 # Roles whose members work for a single department and see only its records (row-level scoping).
-DEPARTMENT_SCOPED_ROLES = (Role.DEPARTMENT_HEADS, Role.STAFF)
+DEPARTMENT_SCOPED_ROLES = (Role.DEPARTMENT_HEADS, Role.EMPLOYEES)
 # Bureau staff: they see every record of the models their role may view.
 BUREAU_WIDE_ROLES = tuple(r for r in ALL_ROLES if r not in DEPARTMENT_SCOPED_ROLES)
 

@@ -1,7 +1,7 @@
 """Row-level scoping, written once: every list, detail, edit and export goes through `for_user`.
 
 - Superusers and bureau-wide roles see every row of the models they may view.
-- Department heads and staff see only rows of their own department; another department's row
+- Department heads and employees see only rows of their own department; another department's row
   is simply not in the queryset, so a detail URL for it answers 404.
 - Anyone else sees nothing.
 

@@ -10,7 +10,7 @@ class MeetingCategory(models.TextChoices):
     CLASS_4 = "4", _("Class IV")
 
 
-class MeetingForm(models.TextChoices):
+class MeetingFormat(models.TextChoices):
     ON_SITE = "on_site", _("On site")
     TV_PHONE = "tv_phone", _("TV / telephone")
     VIDEO = "video", _("Video")
@@ -110,7 +110,7 @@ class AttendanceStatus(models.TextChoices):
     EXCUSED = "excused", _("Excused")
 
 
-class CheckInMethod(models.TextChoices):
+class SignInMethod(models.TextChoices):
     QR = "qr", _("QR code")
     DESK = "desk", _("At the desk")
 

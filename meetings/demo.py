@@ -25,7 +25,7 @@ from meetings.choices import (
     BudgetKind,
     BudgetSubKind,
     MeetingCategory,
-    MeetingForm,
+    MeetingFormat,
     MeetingStatus,
     PrintingStatus,
 )
@@ -118,7 +118,9 @@ def build_meetings(
         start_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)), tz)
         days = 1 if max_days == 1 or rng.random() < 0.75 else rng.randint(2, max_days)
         end_at = start_at + datetime.timedelta(days=days - 1, hours=3 if days == 1 else 8)
-        form = _pick(rng, [(MeetingForm.ON_SITE, 70), (MeetingForm.VIDEO, 20), (MeetingForm.TV_PHONE, 10)])
+        meeting_format = _pick(
+            rng, [(MeetingFormat.ON_SITE, 70), (MeetingFormat.VIDEO, 20), (MeetingFormat.TV_PHONE, 10)]
+        )
         standard = standards.get(category)
         attendees = rng.randint(low, high)
         if standard and standard.max_attendees:
@@ -132,7 +134,7 @@ def build_meetings(
             title=title,
             host_department=department,
             category=category,
-            form=form,
+            format=meeting_format,
             is_county_wide=category in (MeetingCategory.CLASS_1, MeetingCategory.CLASS_2)
             or (category == MeetingCategory.CLASS_3 and rng.random() < 0.5),
             venue_room=rooms[index % len(rooms)] if use_room else None,
@@ -144,7 +146,7 @@ def build_meetings(
             in_annual_plan=rng.random() < 0.6,
             status=status,
             cancel_reason="因工作安排调整，会议取消" if status == S.CANCELLED else "",
-            created_by=users.get("staff") if department.code == "ZF-JYJ" else users.get("meeting"),
+            created_by=users.get("employee") if department.code == "ZF-JYJ" else users.get("meeting"),
             settled_at=end_at + datetime.timedelta(days=7) if status == S.SETTLED else None,
             settled_by=users.get("finance") if status == S.SETTLED else None,
         )
@@ -185,7 +187,7 @@ def _budget_lines(rng, meeting, standard, days):
     if standard is None:
         return []
     cap = standard.total * meeting.people * days
-    share = Decimal(rng.uniform(0.05, 0.25) if meeting.form != MeetingForm.ON_SITE else rng.uniform(0.35, 0.9))
+    share = Decimal(rng.uniform(0.05, 0.25) if meeting.format != MeetingFormat.ON_SITE else rng.uniform(0.35, 0.9))
     total = _money(cap * share)
     lodging = _money(total * Decimal("0.5")) if days > 1 else Decimal("0.00")
     meals = _money(total * Decimal("0.3"))
@@ -272,7 +274,7 @@ def _printing_orders(rng, meeting, users):
 
 def demo_users():
     User = get_user_model()
-    return {u.username: u for u in User.objects.filter(username__in=["leader", "meeting", "finance", "staff"])}
+    return {u.username: u for u in User.objects.filter(username__in=["leader", "meeting", "finance", "employee"])}
 
 
 def seed(*, stdout=None):

@@ -14,7 +14,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from bureau.models import Department
-from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus, ProcedurePhase
+from meetings.choices import AttendanceStatus, MeetingStatus, ProcedurePhase, SignInMethod
 from meetings.models import Attendee, MeetingProcedureStep, ProcedureTemplate
 from meetings.rules import NO_CHECKLIST_STATUSES
 from meetings.services.attendance import is_late, protocol_seats
@@ -98,8 +98,8 @@ def _attendance(attendee, meeting, rng):
         return
     minutes = rng.choice([-25, -20, -15, -12, -10, -8, -5, -3, -1, 0, 2, 4]) if roll < 0.93 else rng.randint(6, 40)
     at = meeting.start_at + datetime.timedelta(minutes=minutes, seconds=rng.randint(0, 59))
-    attendee.checked_in_at = at
-    attendee.check_in_method = CheckInMethod.QR if rng.random() < 0.8 else CheckInMethod.DESK
+    attendee.signed_in_at = at
+    attendee.sign_in_method = SignInMethod.QR if rng.random() < 0.8 else SignInMethod.DESK
     attendee.is_late = is_late(meeting=meeting, at=at)
     attendee.status = AttendanceStatus.LATE if attendee.is_late else AttendanceStatus.ON_TIME
     if rng.random() < 0.02 and meeting.status != MeetingStatus.IN_PROGRESS:

@@ -14,8 +14,8 @@ from meetings.services.attendance import protocol_seat_order
 DEFAULT_BASE_URL = "http://localhost:8000"
 
 
-def checkin_absolute_url(attendee, *, request=None):
-    path = attendee.get_checkin_url()
+def sign_in_absolute_url(attendee, *, request=None):
+    path = attendee.get_sign_in_url()
     if request is not None:
         return request.build_absolute_uri(path)
     return getattr(settings, "BUREAU_BASE_URL", DEFAULT_BASE_URL).rstrip("/") + path
@@ -23,8 +23,8 @@ def checkin_absolute_url(attendee, *, request=None):
 
 def with_qr(attendees, *, request=None):
     for attendee in attendees:
-        attendee.checkin_url = checkin_absolute_url(attendee, request=request)
-        attendee.qr = qr_data_uri(attendee.checkin_url)
+        attendee.sign_in_url = sign_in_absolute_url(attendee, request=request)
+        attendee.qr = qr_data_uri(attendee.sign_in_url)
     return attendees
 
 

@@ -4,10 +4,10 @@ from bureau.permissions import crud
 from bureau.roles import Role
 
 # ---- meetings: approval, budget, settlement, printing -------------------------------------------
-# Department staff: create, edit (while a draft), submit and withdraw their own department's meetings
+# Department employees: create, edit (while a draft), submit and withdraw their own department's meetings
 # and draw up the requested budget. Scoping (Meeting.objects.for_user) keeps them to their department.
 _CORE = {
-    Role.STAFF: [
+    Role.EMPLOYEES: [
         *crud("meetings", "meeting", extra=["cancel_meeting"]),
         *crud("meetings", "budgetline"),
         "meetings.view_printingorder",
@@ -66,13 +66,13 @@ _RECEPTION = {
     Role.LEADERSHIP: [*_RECEPTION_VIEW, "meetings.approve_reception"],
     # Finance sees every reception and its amounts.
     Role.FINANCE: _RECEPTION_VIEW,
-    # Department heads and staff see their own department's receptions (host-department scoping).
+    # Department heads and employees see their own department's receptions (host-department scoping).
     Role.DEPARTMENT_HEADS: _RECEPTION_VIEW,
-    Role.STAFF: _RECEPTION_VIEW,
+    Role.EMPLOYEES: _RECEPTION_VIEW,
 }
 
 # ---- attendance: procedures, work plan, attendees, attendance -----------------------------------
-# The meeting centre runs them; leadership reads everything; department heads and staff read the
+# The meeting centre runs them; leadership reads everything; department heads and employees read the
 # attendance of their own department's meetings (the rows are scoped as the meeting is). Attendees
 # sign in with their QR token, which needs no account and no permission.
 _ATTENDANCE = {
@@ -91,7 +91,7 @@ _ATTENDANCE = {
         "meetings.view_attendee",
     ],
     Role.DEPARTMENT_HEADS: ["meetings.view_attendee"],
-    Role.STAFF: ["meetings.view_attendee"],
+    Role.EMPLOYEES: ["meetings.view_attendee"],
 }
 
 ROLE_PERMISSIONS = {}

@@ -28,9 +28,9 @@ CLOSED_STATUSES = (S.SETTLED, S.CANCELLED)
 # A meeting that will not take place gets no checklist.
 NO_CHECKLIST_STATUSES = (S.REJECTED, S.CANCELLED)
 # Sign-in (by QR or at the desk) is open on the meeting's day(s) while it is in one of these statuses.
-CHECK_IN_STATUSES = (S.APPROVED, S.PREPARING, S.IN_PROGRESS)
+SIGN_IN_OPEN_STATUSES = (S.APPROVED, S.PREPARING, S.IN_PROGRESS)
 # Leave and leaving early can also be recorded after the meeting, until it is settled.
-RECORDING_STATUSES = (*CHECK_IN_STATUSES, S.HELD)
+RECORDING_STATUSES = (*SIGN_IN_OPEN_STATUSES, S.HELD)
 # The invitation list can change until the meeting is held.
 INVITING_STATUSES = (S.DRAFT, S.SUBMITTED, S.APPROVED, S.PREPARING, S.IN_PROGRESS)
 # Leave (请假) can be granted until the meeting is settled.

@@ -3,9 +3,9 @@ from django.urls import include, path
 from bureau.urls_helpers import move_urls, object_urls
 from meetings import views
 from meetings.views import attendance as attendance_views
-from meetings.views import checkin as checkin_views
 from meetings.views import core, statistics
 from meetings.views import procedures as procedure_views
+from meetings.views import sign_in as sign_in_views
 
 app_name = "meetings"
 
@@ -48,7 +48,7 @@ urlpatterns += [
     path("m/<int:pk>/work-plan/", P.MeetingWorkPlanView.as_view(), name="meeting_work_plan"),
     path("m/<int:pk>/work-plan/create/", P.MeetingWorkPlanCreateView.as_view(), name="meeting_work_plan_create"),
     path("m/<int:pk>/work-plan/assign/", P.MeetingWorkPlanAssignView.as_view(), name="meeting_work_plan_assign"),
-    path("m/<int:pk>/work-plan/pdf/", P.MeetingWorkPlanPdfView.as_view(), name="meeting_work_plan_pdf"),
+    path("m/<int:pk>/work-plan.pdf", P.MeetingWorkPlanPdfView.as_view(), name="meeting_work_plan_pdf"),
     path(
         "work-plan-posts/<int:pk>/delete/",
         P.WorkPlanAssignmentDeleteView.as_view(),
@@ -60,17 +60,17 @@ urlpatterns += [
     path("m/<int:pk>/attendees/invite/", A.MeetingAttendeesInviteView.as_view(), name="meeting_attendees_invite"),
     path("m/<int:pk>/attendees/add/", A.MeetingAttendeeAddView.as_view(), name="meeting_attendee_add"),
     path("m/<int:pk>/seats/assign/", A.MeetingSeatsAssignView.as_view(), name="meeting_seats_assign"),
-    path("m/<int:pk>/seat-cards.pdf", A.MeetingSeatCardsPdfView.as_view(), name="meeting_seat_cards"),
-    path("m/<int:pk>/seating-chart.pdf", A.MeetingSeatingChartPdfView.as_view(), name="meeting_seating_chart"),
-    path("m/<int:pk>/notices.pdf", A.MeetingNoticesPdfView.as_view(), name="meeting_notices"),
+    path("m/<int:pk>/seat-cards.pdf", A.MeetingSeatCardsPdfView.as_view(), name="meeting_seat_cards_pdf"),
+    path("m/<int:pk>/seating-chart.pdf", A.MeetingSeatingChartPdfView.as_view(), name="meeting_seating_chart_pdf"),
+    path("m/<int:pk>/notices.pdf", A.MeetingNoticesPdfView.as_view(), name="meeting_notices_pdf"),
     # attendance: the board, the desk, the QR page
     path("m/<int:pk>/attendance/", A.MeetingAttendanceView.as_view(), name="meeting_attendance"),
     path("m/<int:pk>/attendance/close/", A.MeetingAttendanceCloseView.as_view(), name="meeting_attendance_close"),
-    path("attendees/<int:pk>/sign-in/", A.AttendeeCheckInDeskView.as_view(), name="attendee_sign_in"),
+    path("attendees/<int:pk>/sign-in/", A.AttendeeSignInDeskView.as_view(), name="attendee_sign_in"),
     path("attendees/<int:pk>/left-early/", A.AttendeeLeftEarlyView.as_view(), name="attendee_left_early"),
     path("attendees/<int:pk>/excuse/", A.AttendeeExcuseView.as_view(), name="attendee_excuse"),
     path("attendees/<int:pk>/edit/", A.AttendeeEditView.as_view(), name="attendee_edit"),
     *A.ATTENDEES.urls(),
-    path("checkin/<str:token>/", checkin_views.CheckInView.as_view(), name="checkin"),
+    path("sign-in/<str:token>/", sign_in_views.SignInView.as_view(), name="sign_in"),
 ]
 # --- end meetings-attendance ---

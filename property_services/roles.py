@@ -9,5 +9,5 @@ CENTRE_ROLES = (
     Role.FINANCE,
     Role.TECHNICIANS,
     Role.DEPARTMENT_HEADS,
-    Role.STAFF,
+    Role.EMPLOYEES,
 )

@@ -12,7 +12,7 @@ pytest_plugins = ["tests.browser"]
 
 class World:
     """Two departments and one user per role: bureau roles work for the bureau, department heads
-    and staff for `own`. `other` is a department none of them belongs to."""
+    and employees for `own`. `other` is a department none of them belongs to."""
 
     def __init__(self):
         self.bureau = DepartmentFactory(code="W-BUREAU", name="机关事务管理局")

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 
 from bureau.choices import DepartmentKind, RoomUse
 from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile
-from meetings.choices import MeetingCategory, MeetingForm
+from meetings.choices import MeetingCategory, MeetingFormat
 from meetings.models import Meeting, OfficialLetter
 
 
@@ -48,7 +48,7 @@ def grow(world, n):
             title=f"增长会议{n}-{i}",
             host_department=world.own,
             category=MeetingCategory.CLASS_3,
-            form=MeetingForm.VIDEO,
+            format=MeetingFormat.VIDEO,
             start_at=start + datetime.timedelta(days=i),
             end_at=start + datetime.timedelta(days=i, hours=2),
             planned_attendees=10,

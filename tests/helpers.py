@@ -35,3 +35,11 @@ def pdf_fonts(pdf_bytes, tmp_path, name="doc.pdf"):
     path = tmp_path / name
     path.write_bytes(pdf_bytes)
     return subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+
+
+def error_codes(error):
+    """The codes of a ValidationError, to assert which rule refused: {field: [code, …]} when the error
+    is about fields, else [code, …]."""
+    if hasattr(error, "error_dict"):
+        return {field: [e.code for e in errors] for field, errors in error.error_dict.items()}
+    return [e.code for e in error.error_list]

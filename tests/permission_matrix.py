@@ -8,7 +8,9 @@ Apps extend it by adding rows in `tests/<app>/permission_rows.py`:
 `tests/test_permission_matrix.py` runs every row for every role (and, for rows with an object,
 for an object of the user's own department and of another one); a URL without a row fails.
 Expected: anonymous → 302 to the login page; a role not in `allow` → 403; a role in `allow` →
-`status`, except department-scoped roles on another department's object → 404.
+`status`, except department-scoped roles on another department's object → 404. A POST (empty body)
+from anyone refused is refused the same way, before anything is written (a page without a POST
+handler may answer 405 instead of 404); public pages are left to their own tests.
 """
 
 from dataclasses import dataclass, field
@@ -53,6 +55,16 @@ class Row:
         if target == "other" and self.scoped and who in DEPARTMENT_SCOPED_ROLES:
             return 404
         return self.status
+
+    def expected_post(self, who, target, *, accepts_post):
+        """The statuses that refuse a POST from `who`, or None where the POST would be allowed (not sent).
+        A page without a POST handler may refuse another department's object with 405 before scoping."""
+        if self.allow == PUBLIC or who == SUPERUSER:
+            return None
+        expected = self.expected(who, target)
+        if expected == 404:
+            return {404} if accepts_post else {404, 405}
+        return {expected} if expected in (302, 403) and (who == ANONYMOUS or who not in self.allow) else None
 
 
 def register_rows(register, *, viewers, editors, obj, scoped=True):

@@ -72,7 +72,7 @@ def test_search_by_prefix_code_and_chinese_name(world, client):
 
 
 def test_a_posted_row_outside_the_scope_is_refused_on_the_field(world, client):
-    client.force_login(world.users[Role.STAFF])
+    client.force_login(world.users[Role.EMPLOYEES])
     response = client.post(reverse("meetings:meeting_add"), {"title": "越权会议", "host_department": world.other.pk})
     assert response.status_code == 200
     errors = response.context["form"].errors["host_department"]
@@ -109,7 +109,7 @@ def test_a_filter_picker_keeps_its_choice_and_filters(world, client):
 
 
 def test_the_endpoint_needs_the_sources_permission(world, client):
-    client.force_login(world.users[Role.STAFF])  # no view_room
+    client.force_login(world.users[Role.EMPLOYEES])  # no view_room
     assert client.get(reverse("pickers:bureau.room")).status_code == 403
     client.logout()
     response = client.get(reverse("pickers:bureau.room"), {"q": "3"})

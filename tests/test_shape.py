@@ -70,7 +70,7 @@ KNOWN_DRIFT = {
             "meetings.services.approval.meeting_limit_violations",
             "meetings.services.approval.meeting_last_decision",
             "meetings.services.attendance.is_late",
-            "meetings.services.attendance.check_in_refusal",
+            "meetings.services.attendance.sign_in_refusal",
             "meetings.services.attendance.protocol_seat_order",
             "meetings.services.attendance.protocol_seats",
             "meetings.services.attendance.already_signed_in_message",

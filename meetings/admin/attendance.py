@@ -40,7 +40,7 @@ class WorkPlanAdmin(BureauModelAdmin):
 
 @admin.register(Attendee)
 class AttendeeAdmin(BureauModelAdmin):
-    """The check-in token is not shown: whoever sees it can sign the attendee in."""
+    """The sign-in token is not shown: whoever sees it can sign the attendee in."""
 
     list_display = (
         "name",
@@ -52,18 +52,18 @@ class AttendeeAdmin(BureauModelAdmin):
         "seat_number",
         "status",
     )
-    list_filter = ("status", "is_late", "check_in_method")
+    list_filter = ("status", "is_late", "sign_in_method")
     search_fields = ("name", "organisation", "meeting__title")
-    autocomplete_fields = ("meeting", "department", "user", "checked_in_by")
+    autocomplete_fields = ("meeting", "department", "user", "signed_in_by")
     exclude = ("token",)
     list_select_related = ("meeting", "department")
     # Attendance is recorded by sign-in, the desk and leave (services.attendance), never typed here.
     readonly_fields = (
         "status",
         "is_late",
-        "checked_in_at",
-        "check_in_method",
-        "checked_in_by",
+        "signed_in_at",
+        "sign_in_method",
+        "signed_in_by",
         "left_at",
         "excuse_reason",
     )

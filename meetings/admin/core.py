@@ -75,8 +75,8 @@ class MeetingAdmin(BureauModelAdmin):
     """Status changes go through the pages (services); here only the request's data can be corrected."""
 
     form = MeetingAdminForm
-    list_display = ("title", "host_department", "category", "form", "start_at", "venue_room", "status")
-    list_filter = ("status", "category", "form", "is_county_wide", "in_annual_plan")
+    list_display = ("title", "host_department", "category", "format", "start_at", "venue_room", "status")
+    list_filter = ("status", "category", "format", "is_county_wide", "in_annual_plan")
     search_fields = ("title", "venue_name")
     autocomplete_fields = ("host_department", "venue_room")
     list_select_related = ("host_department", "venue_room__building")

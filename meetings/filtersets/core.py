@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bureau.filtersets import BureauFilterSet
 from bureau.pickers import PickerFilter
-from meetings.choices import MeetingCategory, MeetingForm, MeetingStatus, PrintingStatus
+from meetings.choices import MeetingCategory, MeetingFormat, MeetingStatus, PrintingStatus
 from meetings.models import Meeting, PrintingOrder
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -14,7 +14,7 @@ class MeetingFilterSet(BureauFilterSet):
     search_fields = ("title__icontains", "venue_name__icontains")
     status = django_filters.ChoiceFilter(choices=MeetingStatus.choices, label=_("status"))
     category = django_filters.ChoiceFilter(choices=MeetingCategory.choices, label=_("category"))
-    form = django_filters.ChoiceFilter(choices=MeetingForm.choices, label=_("form"))
+    format = django_filters.ChoiceFilter(choices=MeetingFormat.choices, label=_("format"))
     host_department = PickerFilter("bureau.department", label=_("host department"))
     start_from = django_filters.DateFilter(
         field_name="start_at", lookup_expr="date__gte", label=_("starts on or after"), widget=DATE
@@ -26,7 +26,7 @@ class MeetingFilterSet(BureauFilterSet):
 
     class Meta:
         model = Meeting
-        fields = ["q", "status", "category", "form", "host_department", "start_from", "start_to", "is_county_wide"]
+        fields = ["q", "status", "category", "format", "host_department", "start_from", "start_to", "is_county_wide"]
 
 
 class PrintingOrderFilterSet(BureauFilterSet):

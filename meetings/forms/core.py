@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from bureau.concurrency import VersionedFormMixin
 from bureau.forms import BureauModelForm
 from bureau.widgets import DateTimeLocalInput
-from meetings.choices import BudgetKind, PrintingStatus
+from meetings.choices import BudgetKind, MeetingFormat, PrintingStatus
 from meetings.models import BudgetLine, Meeting, PrintingOrder
 from meetings.rules import can_edit_amounts, can_edit_requested, check_printing_open
 from meetings.services.budget import budget_description_check
@@ -24,7 +24,7 @@ class MeetingForm(BureauModelForm):
             "title",
             "host_department",
             "category",
-            "form",
+            "format",
             "is_county_wide",
             "in_annual_plan",
             "venue_room",
@@ -38,7 +38,7 @@ class MeetingForm(BureauModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Department staff create meetings for their own department only (the picker's scope).
+        # Department employees create meetings for their own department only (the picker's scope).
         departments = self.fields["host_department"].queryset
         if self.user is not None and not self.instance.pk and len(own := departments[:2]) == 1:
             self.fields["host_department"].initial = own[0]
@@ -54,7 +54,7 @@ class MeetingForm(BureauModelForm):
         room, venue_name = cleaned.get("venue_room"), (cleaned.get("venue_name") or "").strip()
         if room and venue_name:
             self.add_error("venue_name", _("Choose either a meeting room or an external venue, not both."))
-        if not room and not venue_name and cleaned.get("form") == "on_site":
+        if not room and not venue_name and cleaned.get("format") == MeetingFormat.ON_SITE:
             self.add_error("venue_room", _("An on-site meeting needs a meeting room or an external venue."))
         # The venue being free, the standard in force, the category limits and the caps are the
         # services' checks (meeting_create / meeting_update); their refusals come back on the fields.

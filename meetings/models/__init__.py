@@ -4,7 +4,7 @@ The choices live in meetings.choices; the four re-exported here were exported fr
 before they moved there, and stay importable from it.
 """
 
-from meetings.choices import AttendanceStatus, CheckInMethod, ProcedurePhase, WorkPlanPost
+from meetings.choices import AttendanceStatus, ProcedurePhase, SignInMethod, WorkPlanPost
 from meetings.models.approval import ApprovalDecision
 from meetings.models.attendance import Attendee
 from meetings.models.budget import BudgetLine
@@ -43,7 +43,7 @@ __all__ = [
     "WorkPlanAssignment",
     # choices (defined in meetings.choices)
     "AttendanceStatus",
-    "CheckInMethod",
+    "SignInMethod",
     "ProcedurePhase",
     "WorkPlanPost",
 ]

@@ -11,12 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from bureau.history import HistoricalRecords
 from bureau.models import Department, TimeStampedModel
 from bureau.scoping import ScopedQuerySet, sees_all_departments
-from meetings.choices import SIGNED_IN_STATUSES, AttendanceStatus, CheckInMethod
+from meetings.choices import SIGNED_IN_STATUSES, AttendanceStatus, SignInMethod
 
 TOKEN_BYTES = 24  # 192 bits from the OS's CSPRNG; the URL-safe text is 32 characters
 
 
-def new_checkin_token():
+def new_sign_in_token():
     return secrets.token_urlsafe(TOKEN_BYTES)
 
 
@@ -75,14 +75,14 @@ class Attendee(TimeStampedModel):
     )
     seat_row = models.PositiveSmallIntegerField(_("row"), null=True, blank=True)
     seat_number = models.PositiveSmallIntegerField(_("seat"), null=True, blank=True)
-    token = models.CharField(_("check-in token"), max_length=64, unique=True, editable=False, default=new_checkin_token)
+    token = models.CharField(_("sign-in token"), max_length=64, unique=True, editable=False, default=new_sign_in_token)
     status = models.CharField(
         _("attendance"), max_length=12, choices=AttendanceStatus.choices, default=AttendanceStatus.PENDING
     )
     is_late = models.BooleanField(_("late"), default=False)
-    checked_in_at = models.DateTimeField(_("signed in at"), null=True, blank=True)
-    check_in_method = models.CharField(_("signed in by"), max_length=4, choices=CheckInMethod.choices, blank=True)
-    checked_in_by = models.ForeignKey(
+    signed_in_at = models.DateTimeField(_("signed in at"), null=True, blank=True)
+    sign_in_method = models.CharField(_("signed in by"), max_length=4, choices=SignInMethod.choices, blank=True)
+    signed_in_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("signed in by desk staff"),
         on_delete=models.PROTECT,
@@ -129,7 +129,7 @@ class Attendee(TimeStampedModel):
                 violation_error_message=_("Leave (请假) needs a reason."),
             ),
             models.CheckConstraint(
-                condition=~Q(status__in=SIGNED_IN_STATUSES) | Q(checked_in_at__isnull=False),
+                condition=~Q(status__in=SIGNED_IN_STATUSES) | Q(signed_in_at__isnull=False),
                 name="attendee_signed_in_has_time",
                 violation_error_message=_("A signed-in attendee needs the sign-in time."),
             ),
@@ -152,8 +152,8 @@ class Attendee(TimeStampedModel):
     def get_absolute_url(self):
         return reverse("meetings:attendee", args=[self.pk])
 
-    def get_checkin_url(self):
-        return reverse("meetings:checkin", args=[self.token])
+    def get_sign_in_url(self):
+        return reverse("meetings:sign_in", args=[self.token])
 
     @property
     def unit_label(self):
@@ -170,4 +170,4 @@ class Attendee(TimeStampedModel):
 
     @property
     def is_signed_in(self):
-        return self.checked_in_at is not None
+        return self.signed_in_at is not None

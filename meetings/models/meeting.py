@@ -9,7 +9,7 @@ from django.utils.translation import pgettext_lazy
 from bureau.history import HistoricalRecords
 from bureau.models import Department, Room, TimeStampedModel
 from bureau.scoping import ScopedQuerySet
-from meetings.choices import MeetingCategory, MeetingForm, MeetingStatus
+from meetings.choices import MeetingCategory, MeetingFormat, MeetingStatus
 from meetings.rules import CLOSED_STATUSES, VENUE_HOLDING_STATUSES
 
 
@@ -41,7 +41,7 @@ class Meeting(TimeStampedModel):
         Department, verbose_name=_("host department"), on_delete=models.PROTECT, related_name="meetings"
     )
     category = models.CharField(_("category"), max_length=2, choices=MeetingCategory.choices)
-    form = models.CharField(_("form"), max_length=20, choices=MeetingForm.choices, default=MeetingForm.ON_SITE)
+    format = models.CharField(_("format"), max_length=20, choices=MeetingFormat.choices, default=MeetingFormat.ON_SITE)
     is_county_wide = models.BooleanField(
         _("county-wide meeting"), default=False, help_text=_("Convened for the whole county (全县性会议).")
     )

@@ -104,7 +104,13 @@ class MeetingStandard(TimeStampedModel):
 
     def clean(self):
         if self.valid_to and self.valid_from and self.valid_to < self.valid_from:
-            raise ValidationError({"valid_to": _("The end of validity cannot be before its start.")})
+            raise ValidationError(
+                {
+                    "valid_to": ValidationError(
+                        _("The end of validity cannot be before its start."), code="invalid_period"
+                    )
+                }
+            )
         if self.category and self.valid_from:
             others = MeetingStandard.objects.filter(category=self.category).exclude(pk=self.pk)
             others = others.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=self.valid_from))
@@ -114,7 +120,9 @@ class MeetingStandard(TimeStampedModel):
             if clash:
                 raise ValidationError(
                     {
-                        "valid_from": _("Its validity overlaps the standard %(other)s of the same category.")
-                        % {"other": clash}
+                        "valid_from": ValidationError(
+                            _("Its validity overlaps the standard %(other)s of the same category.") % {"other": clash},
+                            code="overlapping_standard",
+                        )
                     }
                 )

@@ -12,7 +12,7 @@ from django.db.models.functions import Trunc
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meetings.choices import MeetingCategory, MeetingForm, MeetingStatus
+from meetings.choices import MeetingCategory, MeetingFormat, MeetingStatus
 from meetings.models import BudgetLine, Meeting
 
 PERIODS = {"month": _("Month"), "quarter": _("Quarter"), "year": _("Year")}
@@ -55,7 +55,7 @@ def meeting_statistics(*, user, period="month", date_from, date_to):
                 "label": label,
                 "total": 0,
                 "by_category": dict.fromkeys(MeetingCategory.values, 0),
-                "by_form": dict.fromkeys(MeetingForm.values, 0),
+                "by_format": dict.fromkeys(MeetingFormat.values, 0),
                 "county_wide": 0,
                 "other": 0,
                 "requested": ZERO,
@@ -67,7 +67,7 @@ def meeting_statistics(*, user, period="month", date_from, date_to):
 
     grouped = (
         meetings.annotate(period=Trunc("start_at", period))
-        .values("period", "category", "form", "is_county_wide")
+        .values("period", "category", "format", "is_county_wide")
         .annotate(n=Count("id"))
         .order_by("period")
     )
@@ -75,7 +75,7 @@ def meeting_statistics(*, user, period="month", date_from, date_to):
         row = row_for(item["period"])
         row["total"] += item["n"]
         row["by_category"][item["category"]] += item["n"]
-        row["by_form"][item["form"]] += item["n"]
+        row["by_format"][item["format"]] += item["n"]
         row["county_wide" if item["is_county_wide"] else "other"] += item["n"]
 
     settled = Q(meeting__status=MeetingStatus.SETTLED)
@@ -104,7 +104,7 @@ def meeting_statistics(*, user, period="month", date_from, date_to):
     totals = {
         "total": sum(r["total"] for r in ordered),
         "by_category": {c: sum(r["by_category"][c] for r in ordered) for c in MeetingCategory.values},
-        "by_form": {f: sum(r["by_form"][f] for r in ordered) for f in MeetingForm.values},
+        "by_format": {f: sum(r["by_format"][f] for r in ordered) for f in MeetingFormat.values},
         "county_wide": sum(r["county_wide"] for r in ordered),
         "other": sum(r["other"] for r in ordered),
         "requested": sum((r["requested"] for r in ordered), ZERO),
@@ -114,8 +114,8 @@ def meeting_statistics(*, user, period="month", date_from, date_to):
     }
     for row in [*ordered, totals]:
         row["category_counts"] = [row["by_category"][c] for c in MeetingCategory.values]
-        row["form_counts"] = [row["by_form"][f] for f in MeetingForm.values]
-        row["video_share"] = video_share(row["by_form"][MeetingForm.VIDEO], row["total"])
+        row["format_counts"] = [row["by_format"][f] for f in MeetingFormat.values]
+        row["video_share"] = video_share(row["by_format"][MeetingFormat.VIDEO], row["total"])
     return {"rows": ordered, "totals": totals, "period": period, "chart": bar_chart(ordered)}
 
 

@@ -112,7 +112,7 @@ def meeting_limit_violations(meeting, *, standard=None):
 def meeting_check_limits(*, meeting):
     messages = meeting_limit_violations(meeting)
     if messages:
-        raise ValidationError(messages, code="over_limit")
+        raise ValidationError([ValidationError(message, code="over_limit") for message in messages])
 
 
 def approval_decision_record(*, meeting, actor, decision, comment=""):

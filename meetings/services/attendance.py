@@ -12,14 +12,14 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from bureau.models import StaffProfile, person_name
 from bureau.services import audited_save
-from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus
+from meetings.choices import AttendanceStatus, MeetingStatus, SignInMethod
 from meetings.models import Attendee, Meeting
 from meetings.rules import (
     ATTENDANCE_CLOSING_STATUSES,
-    CHECK_IN_STATUSES,
     EXCUSING_STATUSES,
     INVITING_STATUSES,
     RECORDING_STATUSES,
+    SIGN_IN_OPEN_STATUSES,
 )
 
 DEFAULT_LATE_GRACE_MINUTES = 5
@@ -43,10 +43,10 @@ def _time(dt):
     return timezone.localtime(dt).strftime("%H:%M")
 
 
-def check_in_refusal(*, meeting, now=None):
+def sign_in_refusal(*, meeting, now=None):
     """Why sign-in is closed for this meeting now, or None when it is open."""
     now = now or timezone.now()
-    if meeting.status not in CHECK_IN_STATUSES:
+    if meeting.status not in SIGN_IN_OPEN_STATUSES:
         return _("Sign-in is closed: the meeting is %(status)s.") % {"status": meeting.get_status_display()}
     today = timezone.localdate(now)
     first_day = timezone.localdate(meeting.start_at)
@@ -104,7 +104,12 @@ def attendee_invite_department(*, meeting, actor, department, titles=None):
         order += 1
     if not new and not profiles.exists():
         raise ValidationError(
-            {"department": _("%(department)s has no staff on record to invite.") % {"department": department}}
+            {
+                "department": ValidationError(
+                    _("%(department)s has no staff on record to invite.") % {"department": department},
+                    code="nobody_to_invite",
+                )
+            }
         )
     bulk_create_with_history(new, Attendee, default_user=actor)
     return new
@@ -117,9 +122,15 @@ def attendee_add(*, meeting, actor, name, organisation="", department=None, titl
     _check_inviting(meeting)
     name = (name or "").strip()
     if not name:
-        raise ValidationError({"name": _("Enter the attendee's name.")})
+        raise ValidationError({"name": ValidationError(_("Enter the attendee's name."), code="required")})
     if department is None and not organisation.strip():
-        raise ValidationError({"organisation": _("Give the department or, for an outside guest, the organisation.")})
+        raise ValidationError(
+            {
+                "organisation": ValidationError(
+                    _("Give the department or, for an outside guest, the organisation."), code="required"
+                )
+            }
+        )
     attendee = Attendee(
         meeting=meeting,
         name=name,
@@ -158,14 +169,19 @@ def meeting_seats_assign(*, meeting, actor, rows, seats_per_row):
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     _check_inviting(meeting)
     if rows < 1 or seats_per_row < 1:
-        raise ValidationError({"rows": _("A seating plan needs at least one row of at least one seat.")})
+        raise ValidationError(
+            {"rows": ValidationError(_("A seating plan needs at least one row of at least one seat."), code="no_seats")}
+        )
     attendees = list(meeting.attendees.exclude(status=AttendanceStatus.EXCUSED).in_protocol_order())
     capacity = rows * seats_per_row
     if len(attendees) > capacity:
         raise ValidationError(
             {
-                "rows": _("%(rows)s rows × %(seats)s seats = %(capacity)s seats, but %(count)s attendees need one.")
-                % {"rows": rows, "seats": seats_per_row, "capacity": capacity, "count": len(attendees)}
+                "rows": ValidationError(
+                    _("%(rows)s rows × %(seats)s seats = %(capacity)s seats, but %(count)s attendees need one.")
+                    % {"rows": rows, "seats": seats_per_row, "capacity": capacity, "count": len(attendees)},
+                    code="too_few_seats",
+                )
             }
         )
     # Free every seat first: the seat is unique per meeting, and one UPDATE may move A into B's seat.
@@ -213,7 +229,9 @@ def attendee_update(*, attendee, actor, **fields):
         setattr(attendee, name, value)
     row, seat = attendee.seat_row, attendee.seat_number
     if (row is None) != (seat is None):
-        raise ValidationError({"seat_number": _("A seat needs both its row and its number.")})
+        raise ValidationError(
+            {"seat_number": ValidationError(_("A seat needs both its row and its number."), code="seat_incomplete")}
+        )
     if row is not None:
         taken = (
             Attendee.objects.filter(meeting_id=attendee.meeting_id, seat_row=row, seat_number=seat)
@@ -223,29 +241,32 @@ def attendee_update(*, attendee, actor, **fields):
         if taken:
             raise ValidationError(
                 {
-                    "seat_number": _("Row %(row)s, seat %(seat)s is already taken by %(name)s.")
-                    % {"row": row, "seat": seat, "name": taken.name}
+                    "seat_number": ValidationError(
+                        _("Row %(row)s, seat %(seat)s is already taken by %(name)s.")
+                        % {"row": row, "seat": seat, "name": taken.name},
+                        code="seat_taken",
+                    )
                 }
             )
     return _save(attendee, actor)
 
 
 @transaction.atomic
-def attendee_check_in(*, attendee, actor=None, method=CheckInMethod.QR, now=None):
+def attendee_sign_in(*, attendee, actor=None, method=SignInMethod.QR, now=None):
     """Sign one attendee in. Returns (attendee, changed): a second sign-in changes nothing.
 
     `actor` is the desk staff member, or None when the attendee signs in with their own QR token."""
     now = now or timezone.now()
     attendee = Attendee.objects.select_for_update().select_related("meeting").get(pk=attendee.pk)
-    if attendee.checked_in_at is not None:
+    if attendee.signed_in_at is not None:
         return attendee, False
-    refusal = check_in_refusal(meeting=attendee.meeting, now=now)
+    refusal = sign_in_refusal(meeting=attendee.meeting, now=now)
     if refusal:
-        raise ValidationError(refusal, code="check_in_closed")
+        raise ValidationError(refusal, code="sign_in_closed")
     late = is_late(meeting=attendee.meeting, at=now)
-    attendee.checked_in_at = now
-    attendee.check_in_method = method
-    attendee.checked_in_by = actor if method == CheckInMethod.DESK else None
+    attendee.signed_in_at = now
+    attendee.sign_in_method = method
+    attendee.signed_in_by = actor if method == SignInMethod.DESK else None
     attendee.is_late = late
     attendee.status = AttendanceStatus.LATE if late else AttendanceStatus.ON_TIME
     return _save(attendee, actor), True
@@ -254,7 +275,7 @@ def attendee_check_in(*, attendee, actor=None, method=CheckInMethod.QR, now=None
 def already_signed_in_message(attendee):
     return _("%(name)s already signed in at %(when)s.") % {
         "name": attendee.name,
-        "when": _short(attendee.checked_in_at),
+        "when": _short(attendee.signed_in_at),
     }
 
 
@@ -265,29 +286,45 @@ def attendee_mark_left_early(*, attendee, actor, at=None):
     meeting = attendee.meeting
     if meeting.status not in RECORDING_STATUSES:
         raise ValidationError(
-            _("Attendance can't be changed: the meeting is %(status)s.") % {"status": meeting.get_status_display()}
+            _("Attendance can't be changed: the meeting is %(status)s.") % {"status": meeting.get_status_display()},
+            code="meeting_status",
         )
-    if attendee.checked_in_at is None:
-        raise ValidationError({"left_at": _("%(name)s has not signed in, so cannot leave early.") % {"name": attendee}})
+    if attendee.signed_in_at is None:
+        raise ValidationError(
+            {
+                "left_at": ValidationError(
+                    _("%(name)s has not signed in, so cannot leave early.") % {"name": attendee}, code="not_signed_in"
+                )
+            }
+        )
     if attendee.left_at is not None:
         raise ValidationError(
             {
-                "left_at": _("%(name)s was already marked as leaving at %(when)s.")
-                % {"name": attendee, "when": _short(attendee.left_at)}
+                "left_at": ValidationError(
+                    _("%(name)s was already marked as leaving at %(when)s.")
+                    % {"name": attendee, "when": _short(attendee.left_at)},
+                    code="already_left",
+                )
             }
         )
     if at >= meeting.end_at:
         raise ValidationError(
             {
-                "left_at": _("The meeting ends at %(end)s; leaving then is not leaving early.")
-                % {"end": _time(meeting.end_at)}
+                "left_at": ValidationError(
+                    _("The meeting ends at %(end)s; leaving then is not leaving early.")
+                    % {"end": _time(meeting.end_at)},
+                    code="not_early",
+                )
             }
         )
-    if at < attendee.checked_in_at:
+    if at < attendee.signed_in_at:
         raise ValidationError(
             {
-                "left_at": _("The time of leaving is before the sign-in at %(when)s.")
-                % {"when": _time(attendee.checked_in_at)}
+                "left_at": ValidationError(
+                    _("The time of leaving is before the sign-in at %(when)s.")
+                    % {"when": _time(attendee.signed_in_at)},
+                    code="left_before_sign_in",
+                )
             }
         )
     attendee.left_at = at
@@ -300,18 +337,22 @@ def attendee_excuse(*, attendee, actor, reason):
     """Leave (请假) for the meeting, with its reason."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": _("Leave (请假) needs a reason.")})
+        raise ValidationError({"reason": ValidationError(_("Leave (请假) needs a reason."), code="reason_required")})
     attendee = Attendee.objects.select_for_update().select_related("meeting").get(pk=attendee.pk)
     meeting = attendee.meeting
     if meeting.status not in EXCUSING_STATUSES:
         raise ValidationError(
-            _("Attendance can't be changed: the meeting is %(status)s.") % {"status": meeting.get_status_display()}
+            _("Attendance can't be changed: the meeting is %(status)s.") % {"status": meeting.get_status_display()},
+            code="meeting_status",
         )
-    if attendee.checked_in_at is not None:
+    if attendee.signed_in_at is not None:
         raise ValidationError(
             {
-                "reason": _("%(name)s signed in at %(when)s; mark them as leaving early instead.")
-                % {"name": attendee, "when": _short(attendee.checked_in_at)}
+                "reason": ValidationError(
+                    _("%(name)s signed in at %(when)s; mark them as leaving early instead.")
+                    % {"name": attendee, "when": _short(attendee.signed_in_at)},
+                    code="already_signed_in",
+                )
             }
         )
     attendee.status = AttendanceStatus.EXCUSED
@@ -330,7 +371,8 @@ def meeting_attendance_close(*, meeting, actor):
         )
     if meeting.end_at > timezone.now() and meeting.status not in (MeetingStatus.HELD, MeetingStatus.SETTLED):
         raise ValidationError(
-            _("Attendance is closed after the meeting ends (%(end)s).") % {"end": _short(meeting.end_at)}
+            _("Attendance is closed after the meeting ends (%(end)s).") % {"end": _short(meeting.end_at)},
+            code="meeting_not_over",
         )
     pending = list(meeting.attendees.select_for_update().filter(status=AttendanceStatus.PENDING))
     if not pending:

@@ -20,13 +20,15 @@ def budget_description_check(description):
         if word in lowered:
             raise ValidationError(
                 {
-                    "description": _(
-                        "“%(word)s” is banned spending: meeting funds may not pay for souvenirs, banquets, "
-                        "sightseeing or fixed assets (财行〔2016〕214号)."
+                    "description": ValidationError(
+                        _(
+                            "“%(word)s” is banned spending: meeting funds may not pay for souvenirs, banquets, "
+                            "sightseeing or fixed assets (财行〔2016〕214号)."
+                        )
+                        % {"word": word},
+                        code="banned_spending",
                     )
-                    % {"word": word}
-                },
-                code="banned_spending",
+                }
             )
 
 
@@ -39,7 +41,7 @@ def _check_caps(meeting):
         if (message := meeting_cap_violation(meeting, standard, amount=totals[column], column=column))
     ]
     if errors:
-        raise ValidationError(errors, code="over_cap")
+        raise ValidationError([ValidationError(message, code="over_cap") for message in errors])
 
 
 @transaction.atomic
@@ -69,15 +71,19 @@ def meeting_budget_save(*, meeting, actor, rows):
             if row.get("void"):
                 continue
             if not may_request:
-                raise ValidationError(_("Budget lines can only be added while the meeting is a draft."))
+                raise ValidationError(
+                    _("Budget lines can only be added while the meeting is a draft."), code="budget_locked"
+                )
             line = BudgetLine(meeting=meeting)
         else:
             line = BudgetLine.objects.get(pk=line.pk)  # as it is now: the meeting's lock orders budget saves
         if line.meeting_id != meeting.pk or line.is_voided:
-            raise ValidationError(_("This budget line does not belong to the meeting."))
+            raise ValidationError(_("This budget line does not belong to the meeting."), code="foreign_line")
         if row.get("void"):
             if not may_request:
-                raise ValidationError(_("Budget lines can only be removed while the meeting is a draft."))
+                raise ValidationError(
+                    _("Budget lines can only be removed while the meeting is a draft."), code="budget_locked"
+                )
             line.voided_at = timezone.now()
             line.voided_by = actor
             line.void_reason = _("Removed from the budget")
@@ -91,10 +97,12 @@ def meeting_budget_save(*, meeting, actor, rows):
                 if not allowed:
                     raise ValidationError(
                         {
-                            field: _("You cannot change this amount while the meeting is %(status)s.")
-                            % {"status": meeting.get_status_display()}
-                        },
-                        code="field_locked",
+                            field: ValidationError(
+                                _("You cannot change this amount while the meeting is %(status)s.")
+                                % {"status": meeting.get_status_display()},
+                                code="field_locked",
+                            )
+                        }
                     )
                 setattr(line, field, value)
                 changed.append(field)
@@ -132,7 +140,13 @@ def printing_order_save(*, order, actor):
     meeting = Meeting.objects.select_for_update().get(pk=order.meeting_id)
     check_printing_open(meeting)
     if order.status == PrintingStatus.CANCELLED and not order.cancel_reason.strip():
-        raise ValidationError({"cancel_reason": _("Give the reason for cancelling the printing order.")})
+        raise ValidationError(
+            {
+                "cancel_reason": ValidationError(
+                    _("Give the reason for cancelling the printing order."), code="reason_required"
+                )
+            }
+        )
     if order.pk is None:
         order.ordered_by = actor
     order.full_clean()

@@ -28,7 +28,7 @@ MEETING_FIELDS = (
     "title",
     "host_department",
     "category",
-    "form",
+    "format",
     "is_county_wide",
     "in_annual_plan",
     "venue_room",

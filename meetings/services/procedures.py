@@ -82,9 +82,12 @@ def meeting_work_plan_create(*, meeting, actor, is_major_event=False, chief=None
     if not (meeting.is_county_wide or is_major_event):
         raise ValidationError(
             {
-                "is_major_event": _(
-                    "A work plan is drawn up for county-wide meetings and major events only: "
-                    "mark the meeting as a major event to make one."
+                "is_major_event": ValidationError(
+                    _(
+                        "A work plan is drawn up for county-wide meetings and major events only: "
+                        "mark the meeting as a major event to make one."
+                    ),
+                    code="not_county_wide",
                 )
             }
         )
@@ -101,7 +104,9 @@ def meeting_work_plan_create(*, meeting, actor, is_major_event=False, chief=None
 def work_plan_assign(*, plan, actor, post, staff, duties="", phone=""):
     """Put one named person on one post (专人专岗)."""
     if WorkPlanAssignment.objects.filter(plan=plan, post=post, staff=staff).exists():
-        raise ValidationError({"staff": _("This person already holds this post.")})
+        raise ValidationError(
+            {"staff": ValidationError(_("This person already holds this post."), code="already_assigned")}
+        )
     if not phone:
         profile = getattr(staff, "profile", None)  # the reverse one-to-one's "missing" is an AttributeError
         phone = profile.phone if profile else ""
@@ -110,7 +115,9 @@ def work_plan_assign(*, plan, actor, post, staff, duties="", phone=""):
         with transaction.atomic():
             audited_save(assignment, actor=actor)
     except IntegrityError as exc:
-        raise ValidationError({"staff": _("This person already holds this post.")}) from exc
+        raise ValidationError(
+            {"staff": ValidationError(_("This person already holds this post."), code="already_assigned")}
+        ) from exc
     return assignment
 
 

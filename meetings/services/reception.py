@@ -50,16 +50,22 @@ def check_letter(letter, *, field="letter"):
     """No official letter, no reception: the letter must exist and not be voided."""
     if letter is None:
         raise ValidationError(
-            {field: _("No official letter, no reception: register the official letter (公函) first and choose it.")},
-            code="letter_required",
+            {
+                field: ValidationError(
+                    _("No official letter, no reception: register the official letter (公函) first and choose it."),
+                    code="letter_required",
+                )
+            }
         )
     if letter.is_voided:
         raise ValidationError(
             {
-                field: _("Official letter %(letter)s is voided; a reception needs a valid official letter.")
-                % {"letter": letter}
-            },
-            code="letter_voided",
+                field: ValidationError(
+                    _("Official letter %(letter)s is voided; a reception needs a valid official letter.")
+                    % {"letter": letter},
+                    code="letter_voided",
+                )
+            }
         )
 
 
@@ -71,20 +77,26 @@ def check_escort_rule(*, guests, escorts, field="escorts"):
     if escorts > allowed:
         raise ValidationError(
             {
-                field: _(
-                    "Escort rule: at most 3 escorts for up to 10 guests, otherwise at most one third of the "
-                    "guests (rounded down). %(guests)s guests allow at most %(allowed)s escorts, not %(escorts)s."
+                field: ValidationError(
+                    _(
+                        "Escort rule: at most 3 escorts for up to 10 guests, otherwise at most one third of the "
+                        "guests (rounded down). %(guests)s guests allow at most %(allowed)s escorts, not %(escorts)s."
+                    )
+                    % {"guests": guests, "allowed": allowed, "escorts": escorts},
+                    code="escort_rule",
                 )
-                % {"guests": guests, "allowed": allowed, "escorts": escorts}
-            },
-            code="escort_rule",
+            }
         )
 
 
 def check_dates(*, arrival_date, departure_date):
     if arrival_date and departure_date and departure_date < arrival_date:
         raise ValidationError(
-            {"departure_date": _("The departure date cannot be before the arrival date.")}, code="dates"
+            {
+                "departure_date": ValidationError(
+                    _("The departure date cannot be before the arrival date."), code="dates"
+                )
+            }
         )
 
 
@@ -93,23 +105,32 @@ def check_meal(*, reception, date, guests, escorts, standard_per_person, amount)
     try:
         check_escort_rule(guests=guests, escorts=escorts)
     except ValidationError as exc:
-        errors.update(exc.message_dict)
+        errors.update(exc.error_dict)
     if guests is not None and reception.guest_count and guests > reception.guest_count:
         errors.setdefault("guests", []).append(
-            _("A meal cannot have more guests (%(guests)s) than the reception has (%(count)s).")
-            % {"guests": guests, "count": reception.guest_count}
+            ValidationError(
+                _("A meal cannot have more guests (%(guests)s) than the reception has (%(count)s).")
+                % {"guests": guests, "count": reception.guest_count},
+                code="too_many_guests",
+            )
         )
     if date and reception.arrival_date and not (reception.arrival_date <= date <= reception.departure_date):
         errors.setdefault("date", []).append(
-            _("The meal must fall within the reception, %(start)s to %(end)s.")
-            % {"start": reception.arrival_date, "end": reception.departure_date}
+            ValidationError(
+                _("The meal must fall within the reception, %(start)s to %(end)s.")
+                % {"start": reception.arrival_date, "end": reception.departure_date},
+                code="outside_dates",
+            )
         )
     if standard_per_person is not None and amount is not None and guests is not None:
         cap = to_yuan(standard_per_person * (guests + (escorts or 0)))
         if amount > cap:
             errors.setdefault("amount", []).append(
-                _("The amount cannot exceed the standard per person × everyone at the table (%(cap)s yuan).")
-                % {"cap": cap}
+                ValidationError(
+                    _("The amount cannot exceed the standard per person × everyone at the table (%(cap)s yuan).")
+                    % {"cap": cap},
+                    code="over_standard",
+                )
             )
     if errors:
         raise ValidationError(errors)
@@ -121,19 +142,22 @@ def check_guest_count(reception):
     if named > reception.guest_count:
         raise ValidationError(
             {
-                "guest_count": _("%(named)s guests are already named on this reception; it cannot have fewer.")
-                % {"named": named}
-            },
-            code="too_few_guests",
+                "guest_count": ValidationError(
+                    _("%(named)s guests are already named on this reception; it cannot have fewer.") % {"named": named},
+                    code="too_few_guests",
+                )
+            }
         )
     largest_meal = max(reception.meals.values_list("guests", flat=True), default=0)
     if largest_meal > reception.guest_count:
         raise ValidationError(
             {
-                "guest_count": _("A meal cannot have more guests (%(guests)s) than the reception has (%(count)s).")
-                % {"guests": largest_meal, "count": reception.guest_count}
-            },
-            code="too_few_guests",
+                "guest_count": ValidationError(
+                    _("A meal cannot have more guests (%(guests)s) than the reception has (%(count)s).")
+                    % {"guests": largest_meal, "count": reception.guest_count},
+                    code="too_few_guests",
+                )
+            }
         )
 
 

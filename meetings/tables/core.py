@@ -15,7 +15,7 @@ class MeetingTable(BureauTable):
 
     class Meta(BureauTable.Meta):
         model = Meeting
-        fields = ("title", "host_department", "category", "form", "start_at", "venue", "people", "status")
+        fields = ("title", "host_department", "category", "format", "start_at", "venue", "people", "status")
         order_by = ("-start_at",)
 
 

@@ -16,7 +16,7 @@ from bureau.forms import add_service_errors
 from bureau.registers import Register
 from bureau.views import generic
 from meetings import pdf_attendance, rules
-from meetings.choices import AttendanceStatus, CheckInMethod
+from meetings.choices import AttendanceStatus, SignInMethod
 from meetings.filtersets.attendance import AttendeeFilterSet
 from meetings.forms.attendance import (
     AttendeeAddForm,
@@ -171,7 +171,7 @@ class MeetingAttendanceView(MeetingPageMixin, TemplateView):
         context.update(
             board=meeting_attendance_board(meeting=self.meeting),
             attendees=attendees,
-            refusal=services.check_in_refusal(meeting=self.meeting),
+            refusal=services.sign_in_refusal(meeting=self.meeting),
             grace_minutes=int(services.late_grace().total_seconds() // 60),
             can_close=ended
             and self.meeting.status in rules.ATTENDANCE_CLOSING_STATUSES
@@ -184,13 +184,13 @@ class MeetingAttendanceView(MeetingPageMixin, TemplateView):
         return context
 
 
-class AttendeeCheckInDeskView(AttendeeBoundMixin, View):
+class AttendeeSignInDeskView(AttendeeBoundMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
         try:
-            attendee, changed = services.attendee_check_in(
-                attendee=self.attendee, actor=request.user, method=CheckInMethod.DESK
+            attendee, changed = services.attendee_sign_in(
+                attendee=self.attendee, actor=request.user, method=SignInMethod.DESK
             )
         except ValidationError as exc:
             messages.error(request, generic.error_text(exc))
@@ -278,7 +278,7 @@ ATTENDEES = Register(
     table=AttendeeTable,
     filterset=AttendeeFilterSet,
     select_related=("meeting", "department"),
-    detail_select_related=("meeting", "department", "user", "checked_in_by"),
+    detail_select_related=("meeting", "department", "user", "signed_in_by"),
     detail_fields=(
         "meeting",
         "name",
@@ -291,9 +291,9 @@ ATTENDEES = Register(
         "seat_number",
         "status",
         "is_late",
-        "checked_in_at",
-        "check_in_method",
-        "checked_in_by",
+        "signed_in_at",
+        "sign_in_method",
+        "signed_in_by",
         "left_at",
         "excuse_reason",
     ),

@@ -60,7 +60,7 @@ class MeetingView(MeetingTabMixin, generic.ObjectDetailView):
     fields = [
         "host_department",
         "category",
-        "form",
+        "format",
         "is_county_wide",
         "in_annual_plan",
         "start_at",

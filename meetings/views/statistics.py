@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from meetings.choices import MeetingCategory, MeetingForm
+from meetings.choices import MeetingCategory, MeetingFormat
 from meetings.selectors.statistics import PERIODS, meeting_statistics
 
 
@@ -48,7 +48,7 @@ class MeetingStatisticsView(LoginRequiredMixin, PermissionRequiredMixin, Templat
             form=form,
             stats=stats,
             categories=MeetingCategory.choices,
-            forms_=MeetingForm.choices,
+            formats=MeetingFormat.choices,
             period_label=PERIODS[stats["period"]],
             values=values,
         )

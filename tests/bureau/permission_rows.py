@@ -21,7 +21,7 @@ ROWS = [
     *register_rows(OCCUPANCY, viewers=ROOM_VIEWERS, editors=CAMPUS, obj="roomoccupancy"),
     Row(
         "meetings:index",
-        allow=roles(Role.LEADERSHIP, Role.MEETING_CENTRE, Role.FINANCE, Role.DEPARTMENT_HEADS, Role.STAFF),
+        allow=roles(Role.LEADERSHIP, Role.MEETING_CENTRE, Role.FINANCE, Role.DEPARTMENT_HEADS, Role.EMPLOYEES),
     ),
     Row(
         "procurement:index",
@@ -37,7 +37,7 @@ ROWS = [
             Role.FINANCE,
             Role.TECHNICIANS,
             Role.DEPARTMENT_HEADS,
-            Role.STAFF,
+            Role.EMPLOYEES,
         ),
     ),
 ]

@@ -86,7 +86,7 @@ def test_admin_changelist_does_not_count_twice(superuser_client):
 
 def test_user_admin_shows_staff_profile_and_roles(world, superuser_client):
     client, _occupancy = superuser_client
-    staff = world.users[Role.STAFF]
+    staff = world.users[Role.EMPLOYEES]
     html = client.get(_url(get_user_model(), "change", staff.pk)).content.decode()
     assert "人员信息" in html and world.own.name in html
     assert "组" in html  # Django's own Chinese label for groups (the roles)
@@ -116,7 +116,7 @@ def test_superuser_creates_a_user_with_profile_and_role(world, superuser_client)
         "last_name": "钱",
         "email": "",
         "is_active": "on",
-        "groups": [Group.objects.get(name=Role.STAFF).pk],
+        "groups": [Group.objects.get(name=Role.EMPLOYEES).pk],
         "last_login_0": "",
         "last_login_1": "",
         "date_joined_0": "2026-01-05",
@@ -130,7 +130,7 @@ def test_superuser_creates_a_user_with_profile_and_role(world, superuser_client)
     response = client.post(_url(get_user_model(), "change", user.pk), data)
     assert response.status_code == 302, response.context["errors"]
     user.refresh_from_db()
-    assert user.profile.department == world.own and user.groups.get().name == Role.STAFF
+    assert user.profile.department == world.own and user.groups.get().name == Role.EMPLOYEES
 
 
 def test_two_overlapping_occupancies_entered_together_in_the_admin_are_refused(world, superuser_client):

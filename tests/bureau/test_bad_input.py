@@ -114,5 +114,5 @@ def test_people_are_chosen_by_name_not_by_login(world):
     from bureau.models import person_name
 
     labels = [label for _value, label in StaffProfileForm().fields["user"].choices]
-    staff = world.users[Role.STAFF]
+    staff = world.users[Role.EMPLOYEES]
     assert person_name(staff) in labels and staff.username not in labels

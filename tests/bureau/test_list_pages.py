@@ -123,14 +123,14 @@ def test_export_is_scoped_to_the_department(world, client):
     response = client.get(reverse("bureau:roomoccupancy_list"), {"department": finance.pk, "_export": "csv"})
     assert finance.name not in response.content.decode("utf-8-sig")
 
-    client.force_login(world.users[Role.STAFF])
+    client.force_login(world.users[Role.EMPLOYEES])
     response = client.get(reverse("bureau:department_list"), {"_export": "xlsx"})
     body = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))[1:]
     assert [row[1] for row in body] == [world.own.name]
 
 
 def test_department_staff_list_shows_only_their_department(world, client):
-    client.force_login(world.users[Role.STAFF])
+    client.force_login(world.users[Role.EMPLOYEES])
     rows = _rows(client.get(reverse("bureau:department_list")))
     assert [row.record for row in rows] == [world.own]
 

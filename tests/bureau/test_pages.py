@@ -55,7 +55,7 @@ def test_technicians_see_property_services_only_among_centres(world, client):
 
 
 def test_department_staff_see_their_department_only(world, client):
-    sections, html = _home(client, world.users[Role.STAFF])
+    sections, html = _home(client, world.users[Role.EMPLOYEES])
     registers = sections[reverse("bureau:department_list")]
     assert registers == [reverse("bureau:department_list")]  # no buildings, rooms or occupancy
     assert world.own.name in html  # their department in the user menu
@@ -99,7 +99,7 @@ def test_language_switch_to_english_and_back(world, client):
 
 
 def test_403_page_in_chinese(world, client):
-    client.force_login(world.users[Role.STAFF])
+    client.force_login(world.users[Role.EMPLOYEES])
     response = client.get(reverse("bureau:building_list"))
     assert response.status_code == 403
     html = response.content.decode()

@@ -20,7 +20,7 @@ def _image(data_uri):
 
 
 def test_qr_code_is_a_png_with_a_quiet_zone_and_grows_with_its_text():
-    text = "http://localhost/meetings/checkin/abc/"
+    text = "http://localhost/meetings/sign-in/abc/"
     image = _image(qr_data_uri(text, scale=4))
     side = (segno.make(text, error="m").symbol_size(scale=1, border=2)[0]) * 4
     assert image.size == (side, side)

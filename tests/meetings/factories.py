@@ -11,7 +11,7 @@ from meetings.choices import (
     BudgetKind,
     MealKind,
     MeetingCategory,
-    MeetingForm,
+    MeetingFormat,
     MeetingStatus,
     PrintingStatus,
     ProcedurePhase,
@@ -46,7 +46,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"全县工作会议{n}")
     host_department = factory.SubFactory(DepartmentFactory)
     category = MeetingCategory.CLASS_3
-    form = MeetingForm.ON_SITE
+    format = MeetingFormat.ON_SITE
     venue_room = factory.SubFactory(MeetingRoomFactory)
     start_at = factory.Sequence(lambda n: local_dt(2026, 12, 1, 9) + datetime.timedelta(days=n))
     end_at = factory.LazyAttribute(lambda o: o.start_at + datetime.timedelta(hours=3))

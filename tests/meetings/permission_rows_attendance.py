@@ -26,15 +26,15 @@ OBJECTS = {
         plan__meeting__host_department=department
     ),
     "proceduretemplate": lambda world, department: ProcedureTemplate.objects.order_by("pk").first(),
-    # The check-in URL takes the attendee's token, not a pk: the runner reverses with `obj.pk`.
-    "checkin_token": lambda world, department: SimpleNamespace(
+    # The sign-in URL takes the attendee's token, not a pk: the runner reverses with `obj.pk`.
+    "sign_in_token": lambda world, department: SimpleNamespace(
         pk=AttendeeFactory(meeting__host_department=department).token
     ),
 }
 
 CENTRE = roles(Role.MEETING_CENTRE)
 PROCEDURE_VIEWERS = roles(Role.LEADERSHIP, Role.MEETING_CENTRE)
-ATTENDANCE_VIEWERS = roles(Role.LEADERSHIP, Role.MEETING_CENTRE, Role.DEPARTMENT_HEADS, Role.STAFF)
+ATTENDANCE_VIEWERS = roles(Role.LEADERSHIP, Role.MEETING_CENTRE, Role.DEPARTMENT_HEADS, Role.EMPLOYEES)
 POST_ONLY = 405  # a GET on a form-action URL, after the permission and scoping checks
 
 ROWS = [
@@ -58,10 +58,10 @@ ROWS = [
     Row("meetings:meeting_attendees_invite", allow=CENTRE, obj="attendance_meeting", status=POST_ONLY),
     Row("meetings:meeting_attendee_add", allow=CENTRE, obj="attendance_meeting", status=POST_ONLY),
     Row("meetings:meeting_seats_assign", allow=CENTRE, obj="attendance_meeting", status=POST_ONLY),
-    Row("meetings:meeting_seating_chart", allow=ATTENDANCE_VIEWERS, obj="attendance_meeting"),
+    Row("meetings:meeting_seating_chart_pdf", allow=ATTENDANCE_VIEWERS, obj="attendance_meeting"),
     # seat cards and notices carry the sign-in QR codes: the meeting centre only
-    Row("meetings:meeting_seat_cards", allow=CENTRE, obj="attendance_meeting"),
-    Row("meetings:meeting_notices", allow=CENTRE, obj="attendance_meeting"),
+    Row("meetings:meeting_seat_cards_pdf", allow=CENTRE, obj="attendance_meeting"),
+    Row("meetings:meeting_notices_pdf", allow=CENTRE, obj="attendance_meeting"),
     # attendance
     Row("meetings:meeting_attendance", allow=ATTENDANCE_VIEWERS, obj="attendance_meeting"),
     Row("meetings:meeting_attendance_close", allow=CENTRE, obj="attendance_meeting", status=POST_ONLY),
@@ -71,7 +71,7 @@ ROWS = [
     Row("meetings:attendee_edit", allow=CENTRE, obj="attendee"),
     *register_rows(ATTENDEES, viewers=ATTENDANCE_VIEWERS, editors=CENTRE, obj="attendee"),
     # the QR page: no login; the token is the key. A valid token shows its attendee to anyone …
-    Row("meetings:checkin", allow=PUBLIC, obj="checkin_token", scoped=False),
+    Row("meetings:sign_in", allow=PUBLIC, obj="sign_in_token", scoped=False),
     # … and a forged one answers 404.
-    Row("meetings:checkin", allow=PUBLIC, kwargs={"token": "forged-token-0123456789abcdefghijkl"}, status=404),
+    Row("meetings:sign_in", allow=PUBLIC, kwargs={"token": "forged-token-0123456789abcdefghijkl"}, status=404),
 ]

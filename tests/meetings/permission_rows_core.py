@@ -9,8 +9,8 @@ OBJECTS = {
     "printingorder": lambda world, department: PrintingOrderFactory(meeting__host_department=department),
 }
 
-VIEWERS = roles(Role.LEADERSHIP, Role.MEETING_CENTRE, Role.FINANCE, Role.DEPARTMENT_HEADS, Role.STAFF)
-CREATORS = roles(Role.MEETING_CENTRE, Role.STAFF)
+VIEWERS = roles(Role.LEADERSHIP, Role.MEETING_CENTRE, Role.FINANCE, Role.DEPARTMENT_HEADS, Role.EMPLOYEES)
+CREATORS = roles(Role.MEETING_CENTRE, Role.EMPLOYEES)
 CENTRE = roles(Role.MEETING_CENTRE)
 
 ROWS = [
@@ -28,7 +28,7 @@ ROWS = [
     Row("meetings:meeting_settle", allow=roles(Role.FINANCE), obj="meeting"),
     Row("meetings:meeting_cancel", allow=CREATORS, obj="meeting"),
     Row("meetings:meeting_budget", allow=VIEWERS, obj="meeting"),
-    Row("meetings:meeting_budget_edit", allow=roles(Role.MEETING_CENTRE, Role.STAFF, Role.FINANCE), obj="meeting"),
+    Row("meetings:meeting_budget_edit", allow=roles(Role.MEETING_CENTRE, Role.EMPLOYEES, Role.FINANCE), obj="meeting"),
     Row("meetings:meeting_settlement_pdf", allow=VIEWERS, obj="meeting"),
     Row("meetings:meeting_printing", allow=VIEWERS, obj="meeting"),
     *register_rows(PRINTING_ORDERS, viewers=VIEWERS, editors=CENTRE, obj="printingorder"),

@@ -16,7 +16,7 @@ OBJECTS = {
     "officialletter": lambda world, department: OfficialLetterFactory(receiving_department=department),
 }
 
-VIEWERS = roles(Role.MEETING_CENTRE, Role.LEADERSHIP, Role.FINANCE, Role.DEPARTMENT_HEADS, Role.STAFF)
+VIEWERS = roles(Role.MEETING_CENTRE, Role.LEADERSHIP, Role.FINANCE, Role.DEPARTMENT_HEADS, Role.EMPLOYEES)
 CENTRE = roles(Role.MEETING_CENTRE)
 APPROVERS = roles(Role.LEADERSHIP)
 SETTLERS = roles(Role.MEETING_CENTRE)

@@ -78,7 +78,7 @@ def test_attendance_is_not_typed_in_the_admin(root):
     page = root.get(_url(Attendee, "change", attendee.pk))
     html = page.content.decode()
     assert page.status_code == 200 and 'name="name"' in html
-    assert 'name="status"' not in html and 'name="checked_in_at_0"' not in html
+    assert 'name="status"' not in html and 'name="signed_in_at_0"' not in html
     form = page.context["adminform"].form
     data = {name: form[name].value() or "" for name in form.fields}
     data.update(status=AttendanceStatus.ON_TIME, name="改名", meeting=attendee.meeting_id)

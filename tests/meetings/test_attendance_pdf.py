@@ -41,7 +41,7 @@ def seated_meeting(world):
 
 def test_seat_cards_pdf_has_every_name_and_an_embedded_cjk_font(seated_meeting, world, client, tmp_path):
     client.force_login(world.users[Role.MEETING_CENTRE])
-    response = client.get(reverse("meetings:meeting_seat_cards", args=[seated_meeting.pk]))
+    response = client.get(reverse("meetings:meeting_seat_cards_pdf", args=[seated_meeting.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     pdf = response.content
     text = pdf_text(pdf, tmp_path)
@@ -52,19 +52,19 @@ def test_seat_cards_pdf_has_every_name_and_an_embedded_cjk_font(seated_meeting, 
     assert_cjk_font_embedded(pdf, tmp_path)
 
 
-def test_seat_card_qr_encodes_the_attendees_own_checkin_url(seated_meeting, rf):
+def test_seat_card_qr_encodes_the_attendees_own_sign_in_url(seated_meeting, rf):
     attendee = seated_meeting.attendees.get(name="欧阳明")
     request = rf.get("/", HTTP_HOST="localhost")
     [with_qr] = pdf_attendance.with_qr([attendee], request=request)
-    assert with_qr.checkin_url == f"http://localhost/meetings/checkin/{attendee.token}/"
-    expected = segno.make(with_qr.checkin_url, error="m").png_data_uri(scale=4, border=2)
+    assert with_qr.sign_in_url == f"http://localhost/meetings/sign-in/{attendee.token}/"
+    expected = segno.make(with_qr.sign_in_url, error="m").png_data_uri(scale=4, border=2)
     assert with_qr.qr == expected
     assert base64.b64decode(with_qr.qr.split(",", 1)[1])[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_seating_chart_pdf(seated_meeting, world, client, tmp_path):
     client.force_login(world.users[Role.DEPARTMENT_HEADS])  # own department's meeting: may read the chart
-    response = client.get(reverse("meetings:meeting_seating_chart", args=[seated_meeting.pk]))
+    response = client.get(reverse("meetings:meeting_seating_chart_pdf", args=[seated_meeting.pk]))
     assert response.status_code == 200
     text = pdf_text(response.content, tmp_path)
     flat = text.replace(" ", "")
@@ -78,7 +78,7 @@ def test_seating_chart_pdf(seated_meeting, world, client, tmp_path):
 
 def test_notices_pdf_one_per_attendee(seated_meeting, world, client, tmp_path):
     client.force_login(world.users[Role.MEETING_CENTRE])
-    response = client.get(reverse("meetings:meeting_notices", args=[seated_meeting.pk]))
+    response = client.get(reverse("meetings:meeting_notices_pdf", args=[seated_meeting.pk]))
     text = pdf_text(response.content, tmp_path).replace(" ", "")
     for name in [*NAMES, "请假人"]:
         assert name in text
@@ -110,7 +110,7 @@ def test_work_plan_page_create_and_assign(world, client):
     assert response.status_code == 400 and "major events only" in response.content.decode()
     response = client.post(reverse("meetings:meeting_work_plan_create", args=[meeting.pk]), {"is_major_event": "on"})
     assert response.status_code == 302
-    staff = world.users[Role.STAFF]
+    staff = world.users[Role.EMPLOYEES]
     data = {"post": "minutes", "staff": staff.pk, "duties": "会议记录"}
     assert client.post(reverse("meetings:meeting_work_plan_assign", args=[meeting.pk]), data).status_code == 302
     response = english(client).post(reverse("meetings:meeting_work_plan_assign", args=[meeting.pk]), data)

@@ -13,7 +13,7 @@ from meetings.models import MeetingProcedureStep, ProcedureTemplate, WorkPlan
 from meetings.selectors.procedures import meeting_procedure_progress
 from meetings.services import procedures as services
 from tests.factories import make_user
-from tests.helpers import english
+from tests.helpers import english, error_codes
 from tests.meetings.factories import MeetingFactory, local_dt
 
 pytestmark = pytest.mark.django_db
@@ -55,8 +55,9 @@ def test_a_template_added_later_is_added_by_the_next_call():
 
 
 def test_no_checklist_for_a_cancelled_meeting():
-    with pytest.raises(ValidationError, match="不生成会务流程"):
+    with pytest.raises(ValidationError, match="不生成会务流程") as exc:
         services.meeting_procedures_create(meeting=MeetingFactory(status=MeetingStatus.CANCELLED), actor=None)
+    assert error_codes(exc.value) == ["meeting_status"]
 
 
 def test_progress_per_phase_and_overdue():
@@ -89,8 +90,9 @@ def test_complete_twice_is_refused_and_reopen_works():
     step = meeting.procedure_steps.get(name="会场布置")
     step = services.procedure_step_complete(step=step, actor=actor)
     assert step.done_by == actor and step.done_at is not None
-    with pytest.raises(ValidationError, match="标记完成"):
+    with pytest.raises(ValidationError, match="标记完成") as exc:
         services.procedure_step_complete(step=step, actor=actor)
+    assert error_codes(exc.value) == ["already_done"]
     step = services.procedure_step_reopen(step=step, actor=actor)
     assert step.done_at is None and step.done_by is None
 
@@ -101,8 +103,9 @@ def test_a_settled_meetings_checklist_cannot_be_reopened():
     services.meeting_procedures_create(meeting=meeting, actor=actor)
     step = services.procedure_step_complete(step=meeting.procedure_steps.get(name="会场布置"), actor=actor)
     MeetingFactory._meta.model.objects.filter(pk=meeting.pk).update(status=MeetingStatus.SETTLED)
-    with pytest.raises(ValidationError, match="不能再重新打开"):
+    with pytest.raises(ValidationError, match="不能再重新打开") as exc:
         services.procedure_step_reopen(step=step, actor=actor)
+    assert error_codes(exc.value) == ["meeting_closed"]
     step.refresh_from_db()
     assert step.done_at is not None
 
@@ -156,6 +159,7 @@ def test_work_plan_only_for_county_wide_meetings_or_major_events():
     small = MeetingFactory(status=MeetingStatus.APPROVED, is_county_wide=False)
     with pytest.raises(ValidationError) as exc:
         services.meeting_work_plan_create(meeting=small, actor=actor)
+    assert error_codes(exc.value) == {"is_major_event": ["not_county_wide"]}
     assert "工作方案仅适用于全县性会议和重大活动" in exc.value.message_dict["is_major_event"][0]
     plan = services.meeting_work_plan_create(meeting=small, actor=actor, is_major_event=True)
     assert plan.is_major_event and plan.chief == actor
@@ -172,8 +176,9 @@ def test_work_plan_assign_one_person_once_per_post():
     )
     staff = make_user(username="usher", first_name="引导员")
     services.work_plan_assign(plan=plan, actor=actor, post="ushering", staff=staff, duties="主会场引导")
-    with pytest.raises(ValidationError, match="此人已在该岗位"):
+    with pytest.raises(ValidationError, match="此人已在该岗位") as exc:
         services.work_plan_assign(plan=plan, actor=actor, post="ushering", staff=staff)
+    assert error_codes(exc.value) == {"staff": ["already_assigned"]}
     services.work_plan_assign(plan=plan, actor=actor, post="security", staff=staff)
     assert plan.assignments.count() == 2
 

@@ -21,7 +21,7 @@ def held_meeting(start, **kwargs):
 
 
 def sign_in(attendee, minutes):
-    return services.attendee_check_in(
+    return services.attendee_sign_in(
         attendee=attendee, now=attendee.meeting.start_at + datetime.timedelta(minutes=minutes)
     )[0]
 
@@ -61,7 +61,7 @@ def test_board_by_department_counts_and_names():
 def test_board_page_for_the_department_and_desk_actions(world, client):
     meeting = held_meeting(local_dt(2026, 12, 10, 9), host_department=world.own)
     AttendeeFactory(meeting=meeting, department=world.own, name="孙八")
-    client.force_login(world.users[Role.STAFF])
+    client.force_login(world.users[Role.EMPLOYEES])
     page = client.get(reverse("meetings:meeting_attendance", args=[meeting.pk])).content.decode()
     assert "孙八" in page and 'id="board"' in page
     assert 'id="desk"' not in page  # staff read the board; the desk is the meeting centre's
@@ -85,7 +85,7 @@ def test_absence_by_department_for_a_month():
             department=department,
             status=status,
             is_late=late,
-            checked_in_at=meeting.start_at if status in ("on_time", "late", "left_early") else None,
+            signed_in_at=meeting.start_at if status in ("on_time", "late", "left_early") else None,
             left_at=meeting.start_at + datetime.timedelta(minutes=30) if status == "left_early" else None,
             excuse_reason=reason,
         )

@@ -9,10 +9,11 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from bureau.roles import Role
-from meetings.choices import AttendanceStatus, CheckInMethod, MeetingStatus
+from meetings.choices import AttendanceStatus, MeetingStatus, SignInMethod
 from meetings.models import Attendee, Meeting
 from meetings.services import attendance as services
 from tests.factories import DepartmentFactory, StaffProfileFactory, make_user
+from tests.helpers import error_codes
 from tests.meetings.factories import AttendeeFactory, MeetingFactory, local_dt
 
 pytestmark = pytest.mark.django_db
@@ -45,21 +46,21 @@ def at(minutes=0, seconds=0):
 )
 def test_late_is_start_plus_grace(when, status, late):
     attendee = AttendeeFactory(meeting=meeting())
-    attendee, changed = services.attendee_check_in(attendee=attendee, now=when)
+    attendee, changed = services.attendee_sign_in(attendee=attendee, now=when)
     assert changed
     attendee.refresh_from_db()
     assert attendee.status == status
     assert attendee.is_late is late
-    assert attendee.checked_in_at == when
-    assert attendee.check_in_method == CheckInMethod.QR
-    assert attendee.checked_in_by is None
+    assert attendee.signed_in_at == when
+    assert attendee.sign_in_method == SignInMethod.QR
+    assert attendee.signed_in_by is None
 
 
 def test_grace_period_is_configurable(settings):
     settings.MEETINGS_LATE_GRACE_MINUTES = 15
     first, second = AttendeeFactory.create_batch(2, meeting=meeting())
-    services.attendee_check_in(attendee=first, now=at(15))
-    services.attendee_check_in(attendee=second, now=at(15, 1))
+    services.attendee_sign_in(attendee=first, now=at(15))
+    services.attendee_sign_in(attendee=second, now=at(15, 1))
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.status, second.status) == (AttendanceStatus.ON_TIME, AttendanceStatus.LATE)
@@ -67,11 +68,11 @@ def test_grace_period_is_configurable(settings):
 
 def test_second_sign_in_changes_nothing():
     attendee = AttendeeFactory(meeting=meeting())
-    services.attendee_check_in(attendee=attendee, now=at(1))
+    services.attendee_sign_in(attendee=attendee, now=at(1))
     history_rows = attendee.history.count()
-    again, changed = services.attendee_check_in(attendee=attendee, now=at(30))
+    again, changed = services.attendee_sign_in(attendee=attendee, now=at(30))
     assert changed is False
-    assert again.checked_in_at == at(1)
+    assert again.signed_in_at == at(1)
     assert again.status == AttendanceStatus.ON_TIME
     assert attendee.history.count() == history_rows
     assert "签到。" in services.already_signed_in_message(again)
@@ -80,8 +81,8 @@ def test_second_sign_in_changes_nothing():
 def test_desk_sign_in_records_who():
     desk = make_user(username="desk")
     attendee = AttendeeFactory(meeting=meeting())
-    attendee, _changed = services.attendee_check_in(attendee=attendee, actor=desk, method=CheckInMethod.DESK, now=at(2))
-    assert attendee.checked_in_by == desk
+    attendee, _changed = services.attendee_sign_in(attendee=attendee, actor=desk, method=SignInMethod.DESK, now=at(2))
+    assert attendee.signed_in_by == desk
     assert attendee.history.first().history_user == desk
 
 
@@ -99,16 +100,17 @@ def test_desk_sign_in_records_who():
 def test_sign_in_only_on_the_day_while_approved_preparing_or_in_progress(status, when, message):
     attendee = AttendeeFactory(meeting=meeting(status=status))
     with pytest.raises(ValidationError) as exc:
-        services.attendee_check_in(attendee=attendee, now=when)
+        services.attendee_sign_in(attendee=attendee, now=when)
+    assert error_codes(exc.value) == ["sign_in_closed"]
     assert message in exc.value.messages[0]
     attendee.refresh_from_db()
-    assert attendee.status == AttendanceStatus.PENDING and attendee.checked_in_at is None
+    assert attendee.status == AttendanceStatus.PENDING and attendee.signed_in_at is None
 
 
 @pytest.mark.parametrize("status", [MeetingStatus.APPROVED, MeetingStatus.PREPARING, MeetingStatus.IN_PROGRESS])
 def test_sign_in_open_in_the_three_statuses(status):
     attendee = AttendeeFactory(meeting=meeting(status=status))
-    assert services.attendee_check_in(attendee=attendee, now=at(-10))[1] is True
+    assert services.attendee_sign_in(attendee=attendee, now=at(-10))[1] is True
 
 
 # --- left early, leave -------------------------------------------------------------------------
@@ -116,7 +118,7 @@ def test_sign_in_open_in_the_three_statuses(status):
 
 def test_left_early_keeps_lateness():
     attendee = AttendeeFactory(meeting=meeting())
-    services.attendee_check_in(attendee=attendee, now=at(20))
+    services.attendee_sign_in(attendee=attendee, now=at(20))
     attendee = services.attendee_mark_left_early(attendee=attendee, actor=None, at=at(90))
     assert attendee.status == AttendanceStatus.LEFT_EARLY
     assert attendee.is_late is True
@@ -124,29 +126,31 @@ def test_left_early_keeps_lateness():
 
 
 @pytest.mark.parametrize(
-    ("signed_in", "left", "message"),
+    ("signed_in", "left", "message", "code"),
     [
-        (None, at(60), "尚未签到，不能登记早退"),
-        (at(0), at(180), "此时离会不属于早退"),  # at the end
-        (at(30), at(10), "离会时间早于签到时间"),
+        (None, at(60), "尚未签到，不能登记早退", "not_signed_in"),
+        (at(0), at(180), "此时离会不属于早退", "not_early"),  # at the end
+        (at(30), at(10), "离会时间早于签到时间", "left_before_sign_in"),
     ],
 )
-def test_left_early_refusals(signed_in, left, message):
+def test_left_early_refusals(signed_in, left, message, code):
     attendee = AttendeeFactory(meeting=meeting())
     if signed_in:
-        services.attendee_check_in(attendee=attendee, now=signed_in)
+        services.attendee_sign_in(attendee=attendee, now=signed_in)
     with pytest.raises(ValidationError) as exc:
         services.attendee_mark_left_early(attendee=attendee, actor=None, at=left)
+    assert error_codes(exc.value) == {"left_at": [code]}
     assert message in " ".join(exc.value.messages)
     assert Attendee.objects.get(pk=attendee.pk).left_at is None
 
 
 def test_left_early_twice_is_refused():
     attendee = AttendeeFactory(meeting=meeting())
-    services.attendee_check_in(attendee=attendee, now=at(0))
+    services.attendee_sign_in(attendee=attendee, now=at(0))
     services.attendee_mark_left_early(attendee=attendee, actor=None, at=at(60))
-    with pytest.raises(ValidationError, match="离会"):
+    with pytest.raises(ValidationError, match="离会") as exc:
         services.attendee_mark_left_early(attendee=attendee, actor=None, at=at(70))
+    assert error_codes(exc.value) == {"left_at": ["already_left"]}
 
 
 def test_excused_needs_a_reason():
@@ -154,6 +158,7 @@ def test_excused_needs_a_reason():
     for blank in ("", "   "):
         with pytest.raises(ValidationError) as exc:
             services.attendee_excuse(attendee=attendee, actor=None, reason=blank)
+        assert error_codes(exc.value) == {"reason": ["reason_required"]}
         assert exc.value.message_dict["reason"] == ["请假须填写事由。"]
     attendee = services.attendee_excuse(attendee=attendee, actor=None, reason="  下乡督导  ")
     assert attendee.status == AttendanceStatus.EXCUSED
@@ -169,22 +174,23 @@ def test_database_refuses_excused_without_reason():
 
 def test_no_leave_after_signing_in():
     attendee = AttendeeFactory(meeting=meeting())
-    services.attendee_check_in(attendee=attendee, now=at(0))
-    with pytest.raises(ValidationError, match="请改为登记早退"):
+    services.attendee_sign_in(attendee=attendee, now=at(0))
+    with pytest.raises(ValidationError, match="请改为登记早退") as exc:
         services.attendee_excuse(attendee=attendee, actor=None, reason="临时有事")
+    assert error_codes(exc.value) == {"reason": ["already_signed_in"]}
 
 
 def test_excused_attendee_who_comes_after_all_is_signed_in():
     attendee = AttendeeFactory(meeting=meeting())
     services.attendee_excuse(attendee=attendee, actor=None, reason="出差")
-    attendee, changed = services.attendee_check_in(attendee=attendee, now=at(3))
+    attendee, changed = services.attendee_sign_in(attendee=attendee, now=at(3))
     assert changed and attendee.status == AttendanceStatus.ON_TIME
 
 
 def test_close_marks_the_missing_absent_and_leaves_the_rest():
     held = meeting(status=MeetingStatus.HELD)
     came, missing, excused = AttendeeFactory.create_batch(3, meeting=held)
-    Attendee.objects.filter(pk=came.pk).update(status=AttendanceStatus.ON_TIME, checked_in_at=at(0))
+    Attendee.objects.filter(pk=came.pk).update(status=AttendanceStatus.ON_TIME, signed_in_at=at(0))
     services.attendee_excuse(attendee=excused, actor=None, reason="病假")
     assert services.meeting_attendance_close(meeting=held, actor=None) == 1
     statuses = dict(Attendee.objects.filter(meeting=held).values_list("pk", "status"))
@@ -200,8 +206,9 @@ def test_close_marks_the_missing_absent_and_leaves_the_rest():
 def test_close_refuses_a_meeting_that_never_took_place(status):
     past = MeetingFactory(status=status, start_at=local_dt(2025, 3, 3, 9), end_at=local_dt(2025, 3, 3, 12))
     invited = AttendeeFactory(meeting=past)
-    with pytest.raises(ValidationError, match="出勤情况不能修改"):
+    with pytest.raises(ValidationError, match="出勤情况不能修改") as exc:
         services.meeting_attendance_close(meeting=past, actor=None)
+    assert error_codes(exc.value) == ["meeting_status"]
     invited.refresh_from_db()
     assert invited.status == AttendanceStatus.PENDING
 
@@ -226,7 +233,7 @@ def test_invite_outsider_by_name_needs_an_organisation():
     m = meeting(status=MeetingStatus.APPROVED)
     with pytest.raises(ValidationError) as exc:
         services.attendee_add(meeting=m, actor=None, name="赵六")
-    assert "organisation" in exc.value.message_dict
+    assert error_codes(exc.value) == {"organisation": ["required"]}
     guest = services.attendee_add(meeting=m, actor=None, name="赵六", organisation="怀化市会务协会")
     assert guest.unit_label == "怀化市会务协会" and guest.department is None
 
@@ -239,8 +246,9 @@ def test_tokens_are_long_random_and_distinct():
 
 
 def test_no_invitations_once_held():
-    with pytest.raises(ValidationError, match="参会名单已不能修改"):
+    with pytest.raises(ValidationError, match="参会名单已不能修改") as exc:
         services.attendee_add(meeting=meeting(status=MeetingStatus.HELD), actor=None, name="甲", organisation="乙")
+    assert error_codes(exc.value) == ["meeting_status"]
 
 
 # --- seating ---------------------------------------------------------------------------------
@@ -293,6 +301,7 @@ def test_too_few_seats_is_refused_and_nothing_changes():
     AttendeeFactory.create_batch(7, meeting=m)
     with pytest.raises(ValidationError) as exc:
         services.meeting_seats_assign(meeting=m, actor=None, rows=2, seats_per_row=3)
+    assert error_codes(exc.value) == {"rows": ["too_few_seats"]}
     assert "6个座位，但有7名参会人员需要座位" in exc.value.message_dict["rows"][0]
     assert not m.attendees.exclude(seat_row=None).exists()
 
@@ -304,6 +313,7 @@ def test_manual_seat_change_names_who_sits_there():
     services.meeting_seats_assign(meeting=m, actor=None, rows=1, seats_per_row=3)
     with pytest.raises(ValidationError) as exc:
         services.attendee_update(attendee=second, actor=None, seat_row=1, seat_number=2)
+    assert error_codes(exc.value) == {"seat_number": ["seat_taken"]}
     assert "已由张一就座" in exc.value.message_dict["seat_number"][0]
     services.attendee_update(attendee=second, actor=None, seat_row=1, seat_number=3)
     second.refresh_from_db()

@@ -59,7 +59,7 @@ def test_second_budget_save_is_refused_with_the_message_and_keeps_its_values(wor
     centre = make_user(
         roles=[Role.MEETING_CENTRE], department=world.bureau, username="centre-b", last_name="王", first_name="会务"
     )
-    first, second = _client(world.users[Role.STAFF]), _client(centre)
+    first, second = _client(world.users[Role.EMPLOYEES]), _client(centre)
     data_a, data_b = opened_formset(first, url), opened_formset(second, url)
 
     data_a[f"lines-{_index(data_a, meals)}-requested"] = "1500.00"
@@ -75,7 +75,7 @@ def test_second_budget_save_is_refused_with_the_message_and_keeps_its_values(wor
     formset = response.context["formset"]
     errors = [error for form in formset.forms for error in form.non_field_errors().as_data()]
     assert [error.code for error in errors] == [STALE_CODE]
-    staff_name = f"{world.users[Role.STAFF].last_name}{world.users[Role.STAFF].first_name}"
+    staff_name = f"{world.users[Role.EMPLOYEES].last_name}{world.users[Role.EMPLOYEES].first_name}"
     assert staff_name in html and "1000.00 → 1500.00" in html
     assert 'value="1200.00"' in html and 'value="工作餐（调整）"' in html and 'value="900.00"' in html
     meals.refresh_from_db()
@@ -95,7 +95,7 @@ def test_budget_service_refuses_a_stale_line_under_the_meeting_lock(world, budge
     meeting, meals, _rent = budget
     opened = meals.updated_at.isoformat()
     meeting_budget_save(
-        meeting=meeting, actor=world.users[Role.STAFF], rows=[{"line": meals, "requested": Decimal("1500.00")}]
+        meeting=meeting, actor=world.users[Role.EMPLOYEES], rows=[{"line": meals, "requested": Decimal("1500.00")}]
     )
     with pytest.raises(ValidationError) as refused:
         meeting_budget_save(

@@ -14,7 +14,7 @@ def _form_data(meeting, **changes):
         "title": meeting.title,
         "host_department": meeting.host_department_id,
         "category": meeting.category,
-        "form": meeting.form,
+        "format": meeting.format,
         "venue_room": meeting.venue_room_id,
         "venue_name": "",
         "start_at_0": "2026-12-10",

@@ -14,6 +14,7 @@ from meetings.choices import MeetingStatus, PrintingStatus
 from meetings.models import ApprovalDecision, Meeting
 from meetings.services.lifecycle import MeetingWorkflow
 from tests.factories import MeetingRoomFactory, make_user
+from tests.helpers import error_codes
 from tests.meetings.core_fixtures import ensure_central_standards, standards  # noqa: F401
 from tests.meetings.factories import BudgetLineFactory, MeetingFactory, PrintingOrderFactory, local_dt
 
@@ -43,6 +44,7 @@ def test_each_refused_state_change(world, move, status):
     meeting = MeetingFactory(host_department=world.own, status=status)
     with pytest.raises(ValidationError) as caught:
         do(move, meeting, world.users["superuser"])
+    assert error_codes(caught.value) == ["illegal_move"]
     message = " ".join(caught.value.messages)
     assert str(S(status).label) in message, "the message names the current state"
     assert str(MeetingWorkflow.get_move(move).label) in message, "the message names the refused move"
@@ -53,7 +55,7 @@ def test_each_refused_state_change(world, move, status):
 def test_legal_moves_walk_the_whole_cycle_and_record_who(world):
     meeting = MeetingFactory(host_department=world.own)
     BudgetLineFactory(meeting=meeting, requested="1000.00")
-    staff, leader = world.users[Role.STAFF], world.users[Role.LEADERSHIP]
+    staff, leader = world.users[Role.EMPLOYEES], world.users[Role.LEADERSHIP]
     centre, finance = world.users[Role.MEETING_CENTRE], world.users[Role.FINANCE]
     steps = [
         ("submit", staff, S.SUBMITTED),
@@ -83,16 +85,18 @@ def test_rejected_meeting_can_be_resubmitted(world):
     meeting = MeetingFactory(host_department=world.own, status=S.SUBMITTED)
     services.meeting_reject(meeting=meeting, actor=world.users[Role.LEADERSHIP], comment="请压缩规模")
     assert meeting.status == S.REJECTED
-    services.meeting_submit(meeting=meeting, actor=world.users[Role.STAFF])
+    services.meeting_submit(meeting=meeting, actor=world.users[Role.EMPLOYEES])
     assert Meeting.objects.get(pk=meeting.pk).status == S.SUBMITTED
 
 
 def test_reject_and_cancel_need_a_reason(world):
     meeting = MeetingFactory(host_department=world.own, status=S.SUBMITTED)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         services.meeting_reject(meeting=meeting, actor=world.users[Role.LEADERSHIP], comment="  ")
-    with pytest.raises(ValidationError):
+    assert error_codes(caught.value) == {"comment": ["reason_required"]}
+    with pytest.raises(ValidationError) as caught:
         services.meeting_cancel(meeting=meeting, actor=world.users[Role.MEETING_CENTRE], reason="")
+    assert error_codes(caught.value) == {"reason": ["reason_required"]}
     meeting.refresh_from_db()
     assert meeting.status == S.SUBMITTED
     assert not ApprovalDecision.objects.filter(meeting=meeting).exists()
@@ -120,6 +124,7 @@ def test_second_approver_with_a_stale_page_is_told_who_decided(world):
     services.meeting_approve(meeting=page_of_first, actor=first, comment="同意")
     with pytest.raises(ValidationError) as caught:
         services.meeting_reject(meeting=page_of_second, actor=second, comment="不同意")
+    assert error_codes(caught.value) == ["illegal_move"]
     message = caught.value.messages[0]
     assert person_name(first) in message
     assert str(S.APPROVED.label) in message
@@ -195,7 +200,8 @@ def test_submit_refuses_a_double_booked_venue_naming_the_other_meeting(world):
         end_at=local_dt(2026, 12, 10, 15),
     )
     with pytest.raises(ValidationError) as caught:
-        services.meeting_submit(meeting=mine, actor=world.users[Role.STAFF])
+        services.meeting_submit(meeting=mine, actor=world.users[Role.EMPLOYEES])
+    assert error_codes(caught.value) == {"venue_room": ["venue_clash"]}
     assert other.title in caught.value.messages[0]
     mine.refresh_from_db()
     assert mine.status == S.DRAFT

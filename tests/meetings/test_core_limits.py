@@ -14,6 +14,7 @@ from meetings.choices import BudgetKind, BudgetSubKind, MeetingCategory, Meeting
 from meetings.models import BudgetLine, Meeting, MeetingStandard
 from meetings.services.approval import meeting_limit_violations
 from meetings.services.budget import budget_description_check
+from tests.helpers import error_codes
 from tests.meetings.core_fixtures import standards  # noqa: F401
 from tests.meetings.factories import BudgetLineFactory, MeetingFactory, local_dt
 
@@ -98,6 +99,7 @@ def test_approval_names_the_broken_rule_and_decides_nothing(world):
     meeting.refresh_from_db()
     with pytest.raises(ValidationError) as caught:
         services.meeting_approve(meeting=meeting, actor=world.users[Role.LEADERSHIP])
+    assert set(error_codes(caught.value)) == {"over_limit"}
     assert any("300" in m and "350" in m for m in caught.value.messages)
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.SUBMITTED
@@ -129,6 +131,7 @@ def test_meeting_without_a_standard_in_force_gets_a_clear_message():
     meeting = meeting_of(C.CLASS_3, attendees=20, start=(2016, 6, 30, 9))
     with pytest.raises(ValidationError) as caught:
         meeting_limit_violations(meeting)
+    assert error_codes(caught.value) == ["no_standard"]
     assert "2016-06-30" in caught.value.messages[0]
 
 
@@ -136,7 +139,7 @@ def test_standards_of_one_category_cannot_overlap():
     overlapping = MeetingStandard(category=C.CLASS_4, valid_from=datetime.date(2024, 1, 1), lodging=1, meals=1, other=1)
     with pytest.raises(ValidationError) as caught:
         overlapping.full_clean()
-    assert "valid_from" in caught.value.message_dict
+    assert error_codes(caught.value) == {"valid_from": ["overlapping_standard"]}
     with pytest.raises(IntegrityError), transaction.atomic():
         overlapping.save()
 
@@ -147,7 +150,7 @@ def test_standards_of_one_category_cannot_overlap():
 def test_banned_spending_is_refused(text):
     with pytest.raises(ValidationError) as caught:
         budget_description_check(text)
-    assert "description" in caught.value.message_dict
+    assert error_codes(caught.value) == {"description": ["banned_spending"]}
 
 
 def test_banned_spending_has_no_kind_to_choose():
@@ -170,11 +173,12 @@ def test_budget_save_over_the_cap_saves_nothing(world):
         },
     ]
     with pytest.raises(ValidationError) as caught:
-        services.meeting_budget_save(meeting=meeting, actor=world.users[Role.STAFF], rows=rows)
+        services.meeting_budget_save(meeting=meeting, actor=world.users[Role.EMPLOYEES], rows=rows)
+    assert set(error_codes(caught.value)) == {"over_cap"}
     assert "12100" in caught.value.messages[0]
     assert not BudgetLine.objects.filter(meeting=meeting).exists()
     rows[1]["requested"] = Decimal("6100.00")
-    services.meeting_budget_save(meeting=meeting, actor=world.users[Role.STAFF], rows=rows)
+    services.meeting_budget_save(meeting=meeting, actor=world.users[Role.EMPLOYEES], rows=rows)
     assert BudgetLine.objects.filter(meeting=meeting).count() == 2
 
 
@@ -183,13 +187,15 @@ def test_budget_amount_columns_are_kept_apart_by_role(world):
     line = BudgetLineFactory(meeting=meeting, requested=Decimal("3000"))
     finance = world.users[Role.FINANCE]
     row = {"line": line, "approved": Decimal("2800")}
-    with pytest.raises(ValidationError):  # a draft: finance has nothing to enter yet
+    with pytest.raises(ValidationError) as caught:  # a draft: finance has nothing to enter yet
         services.meeting_budget_save(meeting=meeting, actor=finance, rows=[row])
+    assert error_codes(caught.value) == ["budget_locked"]
     Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.HELD)
-    with pytest.raises(ValidationError):  # the request is frozen once submitted
+    with pytest.raises(ValidationError) as caught:  # the request is frozen once submitted
         services.meeting_budget_save(
-            meeting=meeting, actor=world.users[Role.STAFF], rows=[{"line": line, "requested": Decimal("1")}]
+            meeting=meeting, actor=world.users[Role.EMPLOYEES], rows=[{"line": line, "requested": Decimal("1")}]
         )
+    assert error_codes(caught.value) == ["budget_locked"]
     services.meeting_budget_save(meeting=meeting, actor=finance, rows=[{**row, "actual": Decimal("2500")}])
     line.refresh_from_db()
     assert (line.requested, line.approved, line.actual, line.savings) == (

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from bureau.roles import Role
-from meetings.choices import BudgetKind, MeetingCategory, MeetingForm, MeetingStatus, PrintingStatus
+from meetings.choices import BudgetKind, MeetingCategory, MeetingFormat, MeetingStatus, PrintingStatus
 from meetings.models import ApprovalDecision, BudgetLine, Meeting, PrintingOrder
 from tests.factories import MeetingRoomFactory
 from tests.helpers import formset_data, pdf_fonts, pdf_text
@@ -30,7 +30,7 @@ def errors_of(response):
 
 def test_whole_life_cycle_through_the_pages_as_each_role(world, client):
     room = MeetingRoomFactory()
-    staff, leader = world.users[Role.STAFF], world.users[Role.LEADERSHIP]
+    staff, leader = world.users[Role.EMPLOYEES], world.users[Role.LEADERSHIP]
     centre, finance = world.users[Role.MEETING_CENTRE], world.users[Role.FINANCE]
 
     client.force_login(staff)
@@ -40,7 +40,7 @@ def test_whole_life_cycle_through_the_pages_as_each_role(world, client):
             "title": "全县教育工作会议",
             "host_department": world.own.pk,
             "category": MeetingCategory.CLASS_3,
-            "form": MeetingForm.ON_SITE,
+            "format": MeetingFormat.ON_SITE,
             "venue_room": room.pk,
             "start_at": "2026-12-15T09:00",
             "end_at": "2026-12-15T12:00",
@@ -101,7 +101,7 @@ def test_whole_life_cycle_through_the_pages_as_each_role(world, client):
 
 
 def test_department_staff_create_meetings_for_their_own_department_only(world, client):
-    client.force_login(world.users[Role.STAFF])
+    client.force_login(world.users[Role.EMPLOYEES])
     form = client.get(reverse("meetings:meeting_add")).context["form"]
     assert list(form.fields["host_department"].queryset) == [world.own]
     response = client.post(
@@ -110,7 +110,7 @@ def test_department_staff_create_meetings_for_their_own_department_only(world, c
             "title": "越权会议",
             "host_department": world.other.pk,
             "category": MeetingCategory.CLASS_4,
-            "form": MeetingForm.VIDEO,
+            "format": MeetingFormat.VIDEO,
             "start_at": "2026-12-15T09:00",
             "end_at": "2026-12-15T10:00",
             "planned_attendees": "10",
@@ -130,12 +130,12 @@ def test_form_refuses_end_before_start_and_a_double_booked_room(world, client):
         start_at=local_dt(2026, 12, 15, 9),
         end_at=local_dt(2026, 12, 15, 12),
     )
-    client.force_login(world.users[Role.STAFF])
+    client.force_login(world.users[Role.EMPLOYEES])
     data = {
         "title": "教育座谈会",
         "host_department": world.own.pk,
         "category": MeetingCategory.CLASS_4,
-        "form": MeetingForm.ON_SITE,
+        "format": MeetingFormat.ON_SITE,
         "venue_room": room.pk,
         "start_at": "2026-12-15T11:00",
         "end_at": "2026-12-15T10:00",
@@ -155,7 +155,7 @@ def test_form_refuses_end_before_start_and_a_double_booked_room(world, client):
 
 def test_banned_item_in_the_budget_form_is_refused_and_nothing_saved(world, client):
     meeting = MeetingFactory(host_department=world.own)
-    client.force_login(world.users[Role.STAFF])
+    client.force_login(world.users[Role.EMPLOYEES])
     response = client.post(
         reverse("meetings:meeting_budget_edit", args=[meeting.pk]),
         budget_post(
@@ -222,12 +222,14 @@ def test_printing_order_total_and_cancel_needs_a_reason(world, client):
     assert "144.00" in tab.content.decode()
 
 
-def test_statistics_by_period_category_form_video_share_and_savings(world, client):
-    def held(category, form, month, *, department=world.own, county_wide=False, requested="1000", actual="800"):
+def test_statistics_by_period_category_format_video_share_and_savings(world, client):
+    def held(
+        category, meeting_format, month, *, department=world.own, county_wide=False, requested="1000", actual="800"
+    ):
         meeting = MeetingFactory(
             host_department=department,
             category=category,
-            form=form,
+            format=meeting_format,
             status=S.SETTLED,
             is_county_wide=county_wide,
             venue_room=None,
@@ -240,10 +242,10 @@ def test_statistics_by_period_category_form_video_share_and_savings(world, clien
         )
         return meeting
 
-    held(MeetingCategory.CLASS_2, MeetingForm.ON_SITE, 1, county_wide=True)
-    held(MeetingCategory.CLASS_3, MeetingForm.VIDEO, 2)
-    held(MeetingCategory.CLASS_4, MeetingForm.VIDEO, 5, requested="500", actual="500")
-    held(MeetingCategory.CLASS_4, MeetingForm.ON_SITE, 5, department=world.other)
+    held(MeetingCategory.CLASS_2, MeetingFormat.ON_SITE, 1, county_wide=True)
+    held(MeetingCategory.CLASS_3, MeetingFormat.VIDEO, 2)
+    held(MeetingCategory.CLASS_4, MeetingFormat.VIDEO, 5, requested="500", actual="500")
+    held(MeetingCategory.CLASS_4, MeetingFormat.ON_SITE, 5, department=world.other)
     MeetingFactory(
         host_department=world.own, status=S.CANCELLED, start_at=local_dt(2025, 3, 1, 9), end_at=local_dt(2025, 3, 1, 10)
     )
@@ -256,7 +258,7 @@ def test_statistics_by_period_category_form_video_share_and_savings(world, clien
     q1, q2 = stats["rows"]
     assert q1["total"] == 2 and q1["by_category"]["2"] == 1 and q1["county_wide"] == 1
     assert q1["video_share"] == Decimal("50.0")
-    assert q2["total"] == 2 and q2["by_form"][MeetingForm.VIDEO] == 1
+    assert q2["total"] == 2 and q2["by_format"][MeetingFormat.VIDEO] == 1
     assert stats["totals"]["requested"] == Decimal("3500") and stats["totals"]["saved"] == Decimal("600")
     assert "<svg" in response.content.decode()
 
@@ -268,39 +270,12 @@ def test_statistics_by_period_category_form_video_share_and_savings(world, clien
 def test_lists_are_scoped_to_the_department(world, client):
     mine = MeetingFactory(host_department=world.own, title="教育局会议")
     theirs = MeetingFactory(host_department=world.other, title="财政局会议")
-    client.force_login(world.users[Role.STAFF])
+    client.force_login(world.users[Role.EMPLOYEES])
     content = client.get(reverse("meetings:meeting_list")).content.decode()
     assert mine.title in content and theirs.title not in content
     client.force_login(world.users[Role.MEETING_CENTRE])
     content = client.get(reverse("meetings:meeting_list"), {"status": "draft", "q": "局会议"}).content.decode()
     assert mine.title in content and theirs.title in content
-
-
-def test_demo_data_is_idempotent_in_every_state_and_keeps_history(db):
-    from bureau import demo as bureau_demo
-    from meetings import demo
-
-    bureau_demo.seed()
-    created = demo.seed()
-    assert len(created) == 300
-    counts = (
-        Meeting.objects.count(),
-        BudgetLine.objects.count(),
-        PrintingOrder.objects.count(),
-        ApprovalDecision.objects.count(),
-    )
-    assert demo.seed() == []
-    assert counts == (
-        Meeting.objects.count(),
-        BudgetLine.objects.count(),
-        PrintingOrder.objects.count(),
-        ApprovalDecision.objects.count(),
-    )
-    assert set(Meeting.objects.values_list("status", flat=True)) == set(S.values)
-    assert Meeting.history.count() == Meeting.objects.count()
-    assert BudgetLine.history.count() == BudgetLine.objects.count()
-    first, last = Meeting.objects.order_by("start_at").first(), Meeting.objects.order_by("start_at").last()
-    assert first.start_at.date() >= datetime.date(2024, 12, 31) and last.start_at.year == 2026
 
 
 def test_moving_an_approved_meeting_moves_the_open_checklist_steps(world, client):
@@ -325,7 +300,7 @@ def test_moving_an_approved_meeting_moves_the_open_checklist_steps(world, client
             "title": meeting.title,
             "host_department": world.own.pk,
             "category": meeting.category,
-            "form": meeting.form,
+            "format": meeting.format,
             "venue_room": meeting.venue_room_id,
             "start_at": "2026-12-17T09:00",
             "end_at": "2026-12-17T12:00",
@@ -360,7 +335,7 @@ def test_an_approved_meeting_cannot_shrink_under_its_approved_budget(world, clie
         "title": meeting.title,
         "host_department": world.own.pk,
         "category": meeting.category,
-        "form": meeting.form,
+        "format": meeting.format,
         "venue_room": meeting.venue_room_id,
         "start_at": "2026-12-15T09:00",
         "end_at": "2026-12-15T12:00",

@@ -24,7 +24,7 @@ def _admin_data(meeting, client, url, **changes):
         "title": meeting.title,
         "host_department": meeting.host_department_id,
         "category": meeting.category,
-        "form": meeting.form,
+        "format": meeting.format,
         "venue_room": meeting.venue_room_id or "",
         "venue_name": "",
         "start_at_0": "2026-12-15",
@@ -91,7 +91,7 @@ def test_a_meeting_added_in_the_admin_is_created_by_the_service(world, client):
     client.force_login(root)
     url = reverse("admin:meetings_meeting_add")
     template = MeetingFactory.build(host_department=world.own, venue_room=None, title="全县防汛工作会议")
-    data = _admin_data(template, client, url, venue_name="县委党校报告厅", form="on_site")
+    data = _admin_data(template, client, url, venue_name="县委党校报告厅", format="on_site")
     assert client.post(url, data).status_code == 302
     meeting = Meeting.objects.get(title="全县防汛工作会议")
     assert meeting.created_by == root and meeting.status == S.DRAFT
@@ -99,7 +99,7 @@ def test_a_meeting_added_in_the_admin_is_created_by_the_service(world, client):
 
 
 def test_meeting_update_follows_who_may_edit_at_which_status(world):
-    staff, centre = world.users[Role.STAFF], world.users[Role.MEETING_CENTRE]
+    staff, centre = world.users[Role.EMPLOYEES], world.users[Role.MEETING_CENTRE]
     meeting = MeetingFactory(host_department=world.own, status=S.SUBMITTED)
     assert not meeting_editable_by(staff, meeting) and meeting_editable_by(centre, meeting)
     with pytest.raises(ValidationError) as caught:
@@ -114,7 +114,7 @@ def test_meeting_update_follows_who_may_edit_at_which_status(world):
 def test_meeting_create_refuses_what_the_category_forbids_on_the_field(world):
     with pytest.raises(ValidationError) as caught:
         services.meeting_create(
-            actor=world.users[Role.STAFF],
+            actor=world.users[Role.EMPLOYEES],
             title="超规模会议",
             host_department=world.own,
             category=MeetingCategory.CLASS_4,

@@ -9,7 +9,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from bureau.roles import Role
-from meetings.choices import MeetingCategory, MeetingForm
+from meetings.choices import MeetingCategory, MeetingFormat
 from meetings.models import Meeting
 from tests.factories import BuildingFactory, MeetingRoomFactory
 from tests.meetings.core_fixtures import standards  # noqa: F401
@@ -27,7 +27,7 @@ def _log_in(browser, live_server, user):
 def _fill_request(browser, *, title, end_at):
     browser.find_element(By.ID, "id_title").send_keys(title)
     Select(browser.find_element(By.ID, "id_category")).select_by_value(MeetingCategory.CLASS_3)
-    Select(browser.find_element(By.ID, "id_form")).select_by_value(MeetingForm.ON_SITE)
+    Select(browser.find_element(By.ID, "id_format")).select_by_value(MeetingFormat.ON_SITE)
     for name, value in (("start_at", "2026-12-15T09:00"), ("end_at", end_at)):
         browser.execute_script("arguments[0].value = arguments[1]", browser.find_element(By.ID, f"id_{name}"), value)
     for name, value in (("planned_attendees", "80"), ("planned_staff", "6")):
@@ -63,7 +63,7 @@ def test_staff_pick_a_venue_by_typing_and_the_meeting_has_it(live_server, browse
     building = BuildingFactory(name="行政中心")
     venue = MeetingRoomFactory(building=building, number="301", name="第一会议室")
     MeetingRoomFactory(building=building, number="302", name="第二会议室")
-    _log_in(browser, live_server, world.users[Role.STAFF])
+    _log_in(browser, live_server, world.users[Role.EMPLOYEES])
     browser.get(live_server.url + reverse("meetings:meeting_add"))
     _fill_request(browser, title="全县教育工作会议", end_at="2026-12-15T08:00")  # ends before it starts
     _pick_venue(browser, "第一", "第一会议室")

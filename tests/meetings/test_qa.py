@@ -17,7 +17,7 @@ from meetings import services
 from meetings.choices import AttendanceStatus, BudgetKind, MeetingCategory, MeetingStatus, ProcedurePhase
 from meetings.models import MeetingProcedureStep, ProcedureTemplate
 from tests.factories import DepartmentFactory
-from tests.helpers import english
+from tests.helpers import english, error_codes
 from tests.meetings.core_fixtures import standards  # noqa: F401
 from tests.meetings.factories import AttendeeFactory, BudgetLineFactory, MeetingFactory, local_dt
 
@@ -53,8 +53,9 @@ def test_approving_a_meeting_through_the_page_creates_its_9_8_3_checklist(world,
 
 def test_a_refused_approval_creates_no_checklist(world):
     meeting = MeetingFactory(host_department=world.own, status=S.SUBMITTED, planned_attendees=400)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         services.meeting_approve(meeting=meeting, actor=world.users[Role.LEADERSHIP])
+    assert set(error_codes(caught.value)) == {"over_limit"}
     assert not MeetingProcedureStep.objects.filter(meeting=meeting).exists()
 
 
@@ -84,7 +85,7 @@ def test_the_meeting_page_shows_checklist_progress_and_overdue_steps(world, clie
 # --- each step by the role that does it; every other role is refused ---------------------------
 
 STEPS = [
-    ("submit", Role.STAFF, S.DRAFT, S.SUBMITTED),
+    ("submit", Role.EMPLOYEES, S.DRAFT, S.SUBMITTED),
     ("approve", Role.LEADERSHIP, S.SUBMITTED, S.APPROVED),
     ("reject", Role.LEADERSHIP, S.SUBMITTED, S.REJECTED),
     ("start_preparing", Role.MEETING_CENTRE, S.APPROVED, S.PREPARING),
@@ -92,7 +93,7 @@ STEPS = [
     ("finish", Role.MEETING_CENTRE, S.IN_PROGRESS, S.HELD),
     ("settle", Role.FINANCE, S.HELD, S.SETTLED),
 ]
-WRONG_ROLES = [Role.STAFF, Role.DEPARTMENT_HEADS, Role.FINANCE, Role.LEADERSHIP, Role.MEETING_CENTRE]
+WRONG_ROLES = [Role.EMPLOYEES, Role.DEPARTMENT_HEADS, Role.FINANCE, Role.LEADERSHIP, Role.MEETING_CENTRE]
 
 
 @pytest.mark.parametrize(("move", "role", "source", "target"), STEPS, ids=[s[0] for s in STEPS])
@@ -150,9 +151,11 @@ def test_service_messages_are_chinese_by_default(world):
     meeting = MeetingFactory(host_department=world.own, status=S.DRAFT)
     with translation.override("zh-hans"), pytest.raises(ValidationError) as caught:
         services.budget_description_check("参会人员纪念品")
+    assert error_codes(caught.value) == {"description": ["banned_spending"]}
     assert "禁止列支" in caught.value.message_dict["description"][0]
     with translation.override("zh-hans"), pytest.raises(ValidationError) as caught:
         services.meeting_start(meeting=meeting, actor=world.users[Role.MEETING_CENTRE])
+    assert error_codes(caught.value) == ["illegal_move"]
     assert "当前状态为“草稿”，不能执行“开始会议”" in caught.value.messages[0]
 
 
@@ -222,7 +225,7 @@ def test_attendance_board_does_not_query_per_attendee(world, client, django_asse
         for index in range(count):
             attendee = AttendeeFactory(meeting=meeting, department=departments[index % 5])
             if index % 3 == 0:
-                attendee.status, attendee.checked_in_at = AttendanceStatus.ON_TIME, meeting.start_at
+                attendee.status, attendee.signed_in_at = AttendanceStatus.ON_TIME, meeting.start_at
                 attendee.save()
 
     invite(5)

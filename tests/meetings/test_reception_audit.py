@@ -10,7 +10,7 @@ from bureau.roles import Role
 from meetings.choices import MealKind, ReceptionStatus
 from meetings.forms.reception import GuestFormSet
 from meetings.services import reception as services
-from tests.helpers import formset_data
+from tests.helpers import error_codes, formset_data
 from tests.meetings.factories import OfficialLetterFactory, ReceptionFactory, ReceptionGuestFactory
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +92,7 @@ def test_guest_count_cannot_drop_below_the_named_guests_or_a_meal(world):
     for count in (2, 4):  # under the named guests, then under the meal's guests
         with pytest.raises(ValidationError) as caught:
             services.reception_update(reception=reception, actor=centre, guest_count=count)
-        assert list(caught.value.message_dict) == ["guest_count"]
+        assert error_codes(caught.value) == {"guest_count": ["too_few_guests"]}
     reception.refresh_from_db()
     assert reception.guest_count == 6
     services.reception_update(reception=reception, actor=centre, guest_count=5)

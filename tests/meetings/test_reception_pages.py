@@ -26,7 +26,7 @@ def test_approve_button_only_for_leadership(world, client):
     client.force_login(world.users[Role.MEETING_CENTRE])
     page = client.get(reception.get_absolute_url()).content.decode()
     assert approve_url not in page and cancel_url in page
-    client.force_login(world.users[Role.STAFF])
+    client.force_login(world.users[Role.EMPLOYEES])
     page = client.get(reception.get_absolute_url()).content.decode()
     assert approve_url not in page and cancel_url not in page
     assert reverse("meetings:reception_list_pdf", args=[reception.pk]) in page

@@ -113,5 +113,5 @@ def test_tour_plan(world, client, reception, tmp_path):
 def test_other_departments_reception_pdf_is_404_for_department_staff(world, client, reception):
     reception.host_department = world.other
     reception.save()
-    client.force_login(world.users[Role.STAFF])
+    client.force_login(world.users[Role.EMPLOYEES])
     assert client.get(reverse("meetings:reception_list_pdf", args=[reception.pk])).status_code == 404

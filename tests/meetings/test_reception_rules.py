@@ -15,7 +15,7 @@ from bureau.services import record_void
 from meetings.choices import MealKind, ReceptionStatus
 from meetings.models.reception import Reception, ReceptionMeal, max_escorts
 from meetings.services import reception as services
-from tests.helpers import formset_data
+from tests.helpers import error_codes, formset_data
 from tests.meetings.factories import (
     OfficialLetterFactory,
     ReceptionFactory,
@@ -81,7 +81,7 @@ def test_escort_rule_in_the_service(world, guests, escorts, allowed):
     else:
         with pytest.raises(ValidationError) as exc:
             services.meal_record(**kwargs)
-        assert "escorts" in exc.value.message_dict
+        assert error_codes(exc.value) == {"escorts": ["escort_rule"]}
         assert "Escort rule" in str(exc.value) or "陪" in str(exc.value)
         assert not ReceptionMeal.objects.exists()
 
@@ -142,7 +142,7 @@ def test_meal_amount_over_the_standard_is_refused(world):
             standard_per_person=Decimal("40"),
             amount=Decimal("320.01"),
         )
-    assert "amount" in exc.value.message_dict
+    assert error_codes(exc.value) == {"amount": ["over_standard"]}
     with pytest.raises(IntegrityError), transaction.atomic():
         ReceptionMealFactory(reception=reception, guests=6, escorts=2, standard_per_person=40, amount=Decimal("321"))
 
@@ -159,7 +159,7 @@ def test_meal_outside_the_dates_or_with_more_guests_than_the_reception_is_refuse
             escorts=0,
             standard_per_person=Decimal("40"),
         )
-    assert set(exc.value.message_dict) == {"date", "guests"}
+    assert error_codes(exc.value) == {"date": ["outside_dates"], "guests": ["too_many_guests"]}
 
 
 # --- no official letter, no reception ---
@@ -168,7 +168,7 @@ def test_meal_outside_the_dates_or_with_more_guests_than_the_reception_is_refuse
 def test_a_reception_without_a_letter_is_refused_by_the_service(world):
     with pytest.raises(ValidationError) as exc:
         services.reception_create(actor=world.users[Role.MEETING_CENTRE], letter=None, **_reception_fields(world.own))
-    assert "letter" in exc.value.message_dict
+    assert error_codes(exc.value) == {"letter": ["letter_required"]}
     assert not Reception.objects.exists()
 
 
@@ -194,22 +194,24 @@ def test_a_voided_letter_backs_no_reception(world):
     record_void(obj=letter, actor=world.users[Role.MEETING_CENTRE], reason="重复登记")
     with pytest.raises(ValidationError) as exc:
         services.reception_create(actor=None, letter=letter, **_reception_fields(world.own))
-    assert "letter" in exc.value.message_dict
+    assert error_codes(exc.value) == {"letter": ["letter_voided"]}
 
 
 def test_approval_is_refused_when_the_letter_was_voided_meanwhile(world):
     reception = ReceptionFactory(host_department=world.own, status=S.SUBMITTED)
     record_void(obj=reception.letter, actor=world.users[Role.MEETING_CENTRE], reason="来函撤回")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc:
         services.reception_approve(reception=reception, actor=world.users[Role.LEADERSHIP])
+    assert error_codes(exc.value) == {"letter": ["letter_voided"]}
     reception.refresh_from_db()
     assert reception.status == S.SUBMITTED
 
 
 def test_a_letter_behind_a_live_reception_cannot_be_voided(world):
     reception = ReceptionFactory(host_department=world.own, status=S.APPROVED)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc:
         services.letter_void(letter=reception.letter, actor=world.users[Role.MEETING_CENTRE], reason="x")
+    assert error_codes(exc.value) == ["letter_in_use"]
     reception.letter.refresh_from_db()
     assert not reception.letter.is_voided
 
@@ -252,6 +254,7 @@ def test_illegal_moves_are_refused(world, status, service):
     ReceptionGuestFactory(reception=reception)
     with pytest.raises(ValidationError) as exc:
         service(reception=reception, actor=world.users[Role.MEETING_CENTRE])
+    assert error_codes(exc.value) == ["transition"]
     assert "cannot be moved" in str(exc.value) or "不能" in str(exc.value)
     reception.refresh_from_db()
     assert reception.status == status
@@ -262,14 +265,16 @@ def test_cancel_is_refused_late(world, status):
     reception = ReceptionFactory(
         host_department=world.own, status=status, cancel_reason="x" if status == S.CANCELLED else ""
     )
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc:
         services.reception_cancel(reception=reception, actor=None, reason="来访取消")
+    assert error_codes(exc.value) == ["transition"]
 
 
 def test_cancel_needs_a_reason_and_keeps_the_record(world):
     reception = ReceptionFactory(host_department=world.own, status=S.APPROVED)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc:
         services.reception_cancel(reception=reception, actor=None, reason="  ")
+    assert error_codes(exc.value) == {"reason": ["reason_required"]}
     services.reception_cancel(reception=reception, actor=None, reason="对方行程调整，来访取消")
     reception.refresh_from_db()
     assert reception.status == S.CANCELLED
@@ -281,20 +286,22 @@ def test_cancel_needs_a_reason_and_keeps_the_record(world):
 
 def test_submit_needs_named_guests(world):
     reception = ReceptionFactory(host_department=world.own)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc:
         services.reception_submit(reception=reception, actor=None)
+    assert error_codes(exc.value) == ["no_guests"]
     assert Reception.objects.get(pk=reception.pk).status == S.DRAFT
 
 
 def test_an_approved_reception_can_no_longer_be_edited(world):
     reception = ReceptionFactory(host_department=world.own, status=S.APPROVED)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc:
         services.reception_update(reception=reception, actor=None, guest_count=8)
+    assert error_codes(exc.value) == ["status"]
 
 
 def test_meals_are_closed_once_settled(world):
     reception = ReceptionFactory(host_department=world.own, status=S.SETTLED)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc:
         services.meal_record(
             reception=reception,
             actor=None,
@@ -304,6 +311,7 @@ def test_meals_are_closed_once_settled(world):
             escorts=1,
             standard_per_person=Decimal("40"),
         )
+    assert error_codes(exc.value) == ["status"]
 
 
 def test_departure_before_arrival_is_refused(world):
@@ -314,7 +322,7 @@ def test_departure_before_arrival_is_refused(world):
             letter=letter,
             **_reception_fields(world.own, departure_date=datetime.date(2026, 5, 31)),
         )
-    assert "departure_date" in exc.value.message_dict
+    assert error_codes(exc.value) == {"departure_date": ["dates"]}
 
 
 def test_more_named_guests_than_the_count_is_refused_and_nothing_is_saved(world, client):
@@ -338,7 +346,7 @@ def test_guest_edits_keep_history(world, client):
 
 def test_only_leadership_approves(world, client):
     reception = ReceptionFactory(host_department=world.own, status=S.SUBMITTED)
-    for role in (Role.MEETING_CENTRE, Role.FINANCE, Role.DEPARTMENT_HEADS, Role.STAFF):
+    for role in (Role.MEETING_CENTRE, Role.FINANCE, Role.DEPARTMENT_HEADS, Role.EMPLOYEES):
         client.force_login(world.users[role])
         assert client.post(reverse("meetings:reception_approve", args=[reception.pk])).status_code == 403
     reception.refresh_from_db()
@@ -348,7 +356,7 @@ def test_only_leadership_approves(world, client):
 def test_department_users_see_only_their_departments_receptions(world, client):
     ReceptionFactory(host_department=world.own, visiting_unit="本单位接待")
     ReceptionFactory(host_department=world.other, visiting_unit="他单位接待")
-    client.force_login(world.users[Role.STAFF])
+    client.force_login(world.users[Role.EMPLOYEES])
     page = client.get(reverse("meetings:reception_list")).content.decode()
     assert "本单位接待" in page and "他单位接待" not in page
     client.force_login(world.users[Role.FINANCE])

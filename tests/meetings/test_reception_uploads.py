@@ -113,7 +113,7 @@ def test_the_page_keeps_a_good_scan_and_serves_it_only_within_scope(world, clien
     assert letter.scan.name.endswith(".png")
     scan_url = reverse("meetings:officialletter_scan", args=[letter.pk])
     assert b"".join(client.get(scan_url).streaming_content) == PNG_BYTES
-    client.force_login(world.users[Role.STAFF])  # the letter is addressed to the staff member's department
+    client.force_login(world.users[Role.EMPLOYEES])  # the letter is addressed to the staff member's department
     assert client.get(scan_url).status_code == 200
     letter.receiving_department = world.other
     letter.save()

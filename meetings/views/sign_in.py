@@ -1,4 +1,4 @@
-"""The QR sign-in page: /meetings/checkin/<token>/ — no login (outside guests have no account).
+"""The QR sign-in page: /meetings/sign-in/<token>/ — no login (outside guests have no account).
 
 The token alone identifies the attendee and signs in that attendee only. GET shows who it is and
 a button; the tap is a POST with CSRF protection. A second sign-in changes nothing; an unknown or
@@ -11,15 +11,15 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 
 from bureau.views import generic
-from meetings.choices import AttendanceStatus, CheckInMethod
+from meetings.choices import AttendanceStatus, SignInMethod
 from meetings.models import Attendee
 from meetings.services import attendance as services
 
-TEMPLATE = "meetings/checkin/checkin.html"
+TEMPLATE = "meetings/sign_in/sign_in.html"
 
 
 @method_decorator(never_cache, name="dispatch")
-class CheckInView(View):
+class SignInView(View):
     http_method_names = ["get", "post"]
 
     def dispatch(self, request, *args, **kwargs):
@@ -30,7 +30,7 @@ class CheckInView(View):
             else None
         )
         if self.attendee is None:
-            return render(request, "meetings/checkin/invalid.html", status=404)
+            return render(request, "meetings/sign_in/invalid.html", status=404)
         return super().dispatch(request, *args, **kwargs)
 
     def context(self, **extra):
@@ -38,7 +38,7 @@ class CheckInView(View):
         return {
             "attendee": attendee,
             "meeting": attendee.meeting,
-            "refusal": None if attendee.is_signed_in else services.check_in_refusal(meeting=attendee.meeting),
+            "refusal": None if attendee.is_signed_in else services.sign_in_refusal(meeting=attendee.meeting),
             "excused": attendee.status == AttendanceStatus.EXCUSED,
             **extra,
         }
@@ -49,10 +49,10 @@ class CheckInView(View):
 
     def post(self, request, *args, **kwargs):
         try:
-            attendee, changed = services.attendee_check_in(attendee=self.attendee, actor=None, method=CheckInMethod.QR)
+            attendee, changed = services.attendee_sign_in(attendee=self.attendee, actor=None, method=SignInMethod.QR)
         except ValidationError as exc:
             return render(request, TEMPLATE, self.context(error=generic.error_text(exc)), status=409)
         if changed:
-            return redirect(f"{attendee.get_checkin_url()}?done=1")
+            return redirect(f"{attendee.get_sign_in_url()}?done=1")
         self.attendee = attendee
         return render(request, TEMPLATE, self.context(already=services.already_signed_in_message(attendee)))
