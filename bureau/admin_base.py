@@ -8,8 +8,11 @@ from django.db import connection
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportMixin, ImportExportMixin
+from import_export.formats import base_formats
 from import_export.resources import modelresource_factory
 from simple_history.admin import SimpleHistoryAdmin
+
+from bureau.exports import formula_safe_dataset
 
 
 class EstimatedCountPaginator(Paginator):
@@ -35,6 +38,12 @@ class BureauModelAdmin(ExportMixin, SimpleHistoryAdmin):
     show_full_result_count = False
     paginator = EstimatedCountPaginator
     list_per_page = 50
+    export_formats = [base_formats.CSV, base_formats.XLSX]  # what a bureau opens; both formula-safe
+
+    def get_data_for_export(self, request, queryset, **kwargs):
+        dataset = super().get_data_for_export(request, queryset, **kwargs)
+        # Native values go to the binary format (XLSX), strings to the text one (CSV).
+        return formula_safe_dataset(dataset, "xlsx" if kwargs.get("force_native_type") else "csv")
 
 
 class ImportableAdmin(ImportExportMixin, BureauModelAdmin):

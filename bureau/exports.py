@@ -30,8 +30,12 @@ def _as_text(value, export_format):
     return "'" + value
 
 
+def formula_safe_dataset(dataset, export_format):
+    """A copy of a tablib Dataset with every formula-looking text made text for `export_format`."""
+    rows = [[_as_text(value, export_format) for value in row] for row in dataset]
+    return Dataset(*rows, headers=dataset.headers, title=dataset.title)
+
+
 class SafeTableExport(TableExport):
     def table_to_dataset(self, table, exclude_columns, dataset_kwargs=None):
-        dataset = super().table_to_dataset(table, exclude_columns, dataset_kwargs)
-        rows = [[_as_text(value, self.format) for value in row] for row in dataset]
-        return Dataset(*rows, headers=dataset.headers, title=dataset.title)
+        return formula_safe_dataset(super().table_to_dataset(table, exclude_columns, dataset_kwargs), self.format)

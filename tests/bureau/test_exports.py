@@ -51,3 +51,24 @@ def test_excel_export_writes_formula_text_as_a_string_cell(world, client, formul
 def test_plain_numbers_stay_numbers():
     assert not reads_as_formula("-12.50") and not reads_as_formula("+3") and not reads_as_formula("1,200.00")
     assert reads_as_formula("-1+2") and reads_as_formula("=1") and reads_as_formula("\r=1")
+
+
+def test_admin_exports_are_formula_safe_too(world, formula_meetings):
+    from django.contrib import admin
+    from django.test import RequestFactory
+    from import_export.formats.base_formats import CSV, XLSX
+
+    from meetings.models import Meeting
+
+    model_admin = admin.site._registry[Meeting]
+    assert {f.__name__ for f in model_admin.get_export_formats()} == {"CSV", "XLSX"}
+    request = RequestFactory().get("/admin/")
+    request.user = world.users["superuser"]
+    queryset = Meeting.objects.all()
+    text = model_admin.get_export_data(CSV(), request, queryset)
+    titles = {row["title"] for row in csv.DictReader(io.StringIO(text))}
+    assert "'" + HYPERLINK in titles and HYPERLINK not in titles
+    book = openpyxl.load_workbook(io.BytesIO(model_admin.get_export_data(XLSX(), request, queryset)))
+    cells = [cell for row in book.active.iter_rows(min_row=2) for cell in row if cell.value in formula_meetings]
+    assert {cell.value for cell in cells} == set(formula_meetings)
+    assert {cell.data_type for cell in cells} == {"s"}
