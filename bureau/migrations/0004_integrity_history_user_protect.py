@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('bureau', '0002_room_occupancy_no_overlap'),
+        ('bureau', '0003_pickers_room_search_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0009_attendee_register_order_index'),
+        ('meetings', '0010_integrity_history_user_protect'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('bureau', '0002_room_occupancy_no_overlap'),
+        ('bureau', '0004_integrity_history_user_protect'),
     ]
 
     operations = [
