@@ -24,7 +24,7 @@ def _audit(obj, *, actor, reason):
         obj._change_reason = str(reason)[:CHANGE_REASON_LENGTH]
 
 
-def audited_save(obj, *, actor, reason=None, update_fields=None):
+def audited_save(*, obj, actor, reason=None, update_fields=None):
     """Save one row; its history row records `actor` (and `reason`, when given)."""
     _audit(obj, actor=actor, reason=reason)
     if update_fields is not None and any(f.name == "updated_at" for f in obj._meta.concrete_fields):
@@ -33,7 +33,7 @@ def audited_save(obj, *, actor, reason=None, update_fields=None):
     return obj
 
 
-def audited_delete(obj, *, actor, reason=None):
+def audited_delete(*, obj, actor, reason=None):
     """Delete one row (only rows without money or legal weight); the deletion's history names `actor`."""
     _audit(obj, actor=actor, reason=reason)
     obj.delete()
@@ -58,7 +58,7 @@ def model_update(*, instance, fields, data, actor, reason=None, check=None):
         instance.full_clean()
         if check is not None:
             check(instance, changed)
-        audited_save(instance, actor=actor, reason=reason, update_fields=changed)
+        audited_save(obj=instance, actor=actor, reason=reason, update_fields=changed)
     return instance, changed
 
 
@@ -68,4 +68,4 @@ def record_void(*, obj, actor, reason):
     obj.voided_at = timezone.now()
     obj.voided_by = actor
     obj.void_reason = reason
-    return audited_save(obj, actor=actor, reason=reason, update_fields=["voided_at", "voided_by", "void_reason"])
+    return audited_save(obj=obj, actor=actor, reason=reason, update_fields=["voided_at", "voided_by", "void_reason"])

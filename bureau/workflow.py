@@ -184,7 +184,7 @@ def transition(*, obj, move, actor, reason=None, **extra):
     setattr(locked, workflow.status_field, step.target)
     try:
         with transaction.atomic():
-            audited_save(locked, actor=actor, reason=reason or str(step.label), update_fields=fields)
+            audited_save(obj=locked, actor=actor, reason=reason or str(step.label), update_fields=fields)
     except IntegrityError as exc:
         error = workflow.save_error(locked, step, exc)
         if error is None:

@@ -246,7 +246,7 @@ class ObjectEditView(ObjectViewMixin, SingleObjectTemplateResponseMixin, ModelFo
         history names the user, also where no request is around); a model with rules of its own
         calls its service here, whose refusal (a ValidationError) comes back on the form's fields."""
         obj = form.save(commit=False)
-        audited_save(obj, actor=self.request.user)
+        audited_save(obj=obj, actor=self.request.user)
         form.save_m2m()
         return obj
 

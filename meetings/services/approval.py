@@ -118,14 +118,14 @@ def meeting_check_limits(*, meeting):
 def approval_decision_record(*, meeting, actor, decision, comment=""):
     """统一会议审批: the approver's decision as a record (its history names the approver)."""
     record = ApprovalDecision(meeting=meeting, approver=actor, decision=decision, comment=comment)
-    return audited_save(record, actor=actor)
+    return audited_save(obj=record, actor=actor)
 
 
 def meeting_budget_approve_as_requested(*, meeting, actor):
     """On approval, the lines finance has not yet given an approved amount are approved as requested."""
     for line in BudgetLine.objects.live().filter(meeting=meeting, approved=None):
         line.approved = line.requested
-        audited_save(line, actor=actor, update_fields=["approved"])
+        audited_save(obj=line, actor=actor, update_fields=["approved"])
 
 
 def meeting_last_decision(meeting):

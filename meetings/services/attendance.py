@@ -59,7 +59,7 @@ def sign_in_refusal(*, meeting, now=None):
 
 
 def _save(attendee, actor, reason=None):
-    return audited_save(attendee, actor=actor, reason=reason)
+    return audited_save(obj=attendee, actor=actor, reason=reason)
 
 
 def _check_inviting(meeting):

@@ -114,7 +114,7 @@ def meeting_budget_save(*, meeting, actor, rows):
         if line.pk and (stale := stale_error(BudgetLine.objects.get(pk=line.pk), row.get("version"))):
             raise stale  # typed over a line someone else changed since the form was opened
         line.full_clean(exclude=["meeting"])
-        audited_save(line, actor=actor, reason=line.void_reason if row.get("void") else None)
+        audited_save(obj=line, actor=actor, reason=line.void_reason if row.get("void") else None)
     _check_caps(meeting)
     return meeting
 
@@ -150,4 +150,4 @@ def printing_order_save(*, order, actor):
     if order.pk is None:
         order.ordered_by = actor
     order.full_clean()
-    return audited_save(order, actor=actor)
+    return audited_save(obj=order, actor=actor)

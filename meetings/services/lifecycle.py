@@ -78,7 +78,7 @@ def _after_cancellation(meeting, *, actor, reason, **_kwargs):
     ):
         order.status = PrintingStatus.CANCELLED
         order.cancel_reason = (_("Meeting cancelled: %(reason)s") % {"reason": reason})[:500]
-        audited_save(order, actor=actor, reason=reason, update_fields=["status", "cancel_reason"])
+        audited_save(obj=order, actor=actor, reason=reason, update_fields=["status", "cancel_reason"])
 
 
 class MeetingWorkflow(Workflow):

@@ -148,7 +148,7 @@ def meeting_create(*, actor, instance=None, **fields):
         meeting.created_by = actor
     meeting.full_clean()
     meeting_request_check(meeting=meeting)
-    return _save_holding_venue(lambda: audited_save(meeting, actor=actor))
+    return _save_holding_venue(lambda: audited_save(obj=meeting, actor=actor))
 
 
 @transaction.atomic

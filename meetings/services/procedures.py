@@ -59,7 +59,7 @@ def procedure_step_complete(*, step, actor, note=""):
     step.done_by = actor
     if note:
         step.note = note
-    return audited_save(step, actor=actor)
+    return audited_save(obj=step, actor=actor)
 
 
 @transaction.atomic
@@ -73,7 +73,7 @@ def procedure_step_reopen(*, step, actor):
         )
     step.done_at = None
     step.done_by = None
-    return audited_save(step, actor=actor)
+    return audited_save(obj=step, actor=actor)
 
 
 @transaction.atomic
@@ -94,7 +94,7 @@ def meeting_work_plan_create(*, meeting, actor, is_major_event=False, chief=None
     plan = WorkPlan.objects.filter(meeting=meeting).first()
     if plan is None:
         plan = audited_save(
-            WorkPlan(meeting=meeting, is_major_event=is_major_event, chief=chief or actor, created_by=actor),
+            obj=WorkPlan(meeting=meeting, is_major_event=is_major_event, chief=chief or actor, created_by=actor),
             actor=actor,
         )
     return plan
@@ -113,7 +113,7 @@ def work_plan_assign(*, plan, actor, post, staff, duties="", phone=""):
     assignment = WorkPlanAssignment(plan=plan, post=post, staff=staff, duties=duties, phone=phone)
     try:
         with transaction.atomic():
-            audited_save(assignment, actor=actor)
+            audited_save(obj=assignment, actor=actor)
     except IntegrityError as exc:
         raise ValidationError(
             {"staff": ValidationError(_("This person already holds this post."), code="already_assigned")}
@@ -123,4 +123,4 @@ def work_plan_assign(*, plan, actor, post, staff, duties="", phone=""):
 
 @transaction.atomic
 def work_plan_unassign(*, assignment, actor):
-    audited_delete(assignment, actor=actor)
+    audited_delete(obj=assignment, actor=actor)

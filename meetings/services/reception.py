@@ -189,7 +189,7 @@ def reception_create(*, actor, letter, **fields):
     check_dates(arrival_date=fields.get("arrival_date"), departure_date=fields.get("departure_date"))
     reception = Reception(letter=letter, created_by=actor, **fields)
     reception.full_clean()
-    return audited_save(reception, actor=actor)
+    return audited_save(obj=reception, actor=actor)
 
 
 @transaction.atomic
@@ -210,7 +210,7 @@ def reception_update(*, reception, actor, letter=None, **fields):
     check_dates(arrival_date=reception.arrival_date, departure_date=reception.departure_date)
     check_guest_count(reception)
     reception.full_clean()
-    return audited_save(reception, actor=actor)
+    return audited_save(obj=reception, actor=actor)
 
 
 def _check_submittable(reception, **_kwargs):
@@ -339,9 +339,9 @@ def _save_rows(formset, actor):
     """Save a formset's rows (and delete the ones marked), each history row naming the actor."""
     saved = formset.save(commit=False)
     for row in formset.deleted_objects:
-        audited_delete(row, actor=actor)
+        audited_delete(obj=row, actor=actor)
     for row in saved:
-        audited_save(row, actor=actor)
+        audited_save(obj=row, actor=actor)
     return saved
 
 
@@ -388,4 +388,4 @@ def meal_record(*, reception, actor, date, kind, guests, escorts, standard_per_p
         amount=amount,
     )
     meal.full_clean()
-    return audited_save(meal, actor=actor)
+    return audited_save(obj=meal, actor=actor)

@@ -110,7 +110,7 @@ class ProcedureStepEditView(StepBoundMixin, FormMixin, TemplateView):
         form = self.get_form()
         if not form.is_valid():
             return self.form_invalid(form)
-        audited_save(form.save(commit=False), actor=request.user)
+        audited_save(obj=form.save(commit=False), actor=request.user)
         messages.success(request, _("“%(step)s” saved.") % {"step": self.step.name})
         return self.back()
 

@@ -106,7 +106,7 @@ def _user_with_history():
     user = UserFactory(username="leaver")
     building = BuildingFactory()
     building.name = "改名后"
-    audited_save(building, actor=user)
+    audited_save(obj=building, actor=user)
     return user, building
 
 

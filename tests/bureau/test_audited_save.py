@@ -21,14 +21,14 @@ def test_audited_save_names_the_actor_and_the_reason_outside_a_request(world):
     campus, root = world.users[Role.ADMIN_CENTRE], world.users["superuser"]
     building = BuildingFactory()
     building.name = "行政中心1号楼"
-    audited_save(building, actor=campus, reason="更名")
+    audited_save(obj=building, actor=campus, reason="更名")
     last = building.history.first()
     assert (last.name, last.history_user, last.history_change_reason) == ("行政中心1号楼", campus, "更名")
     building.floors = 9
-    audited_save(building, actor=root, update_fields=["floors"])
+    audited_save(obj=building, actor=root, update_fields=["floors"])
     last = building.history.first()
     assert (last.history_user, last.history_change_reason) == (root, None), "a reason is never carried over"
-    audited_save(building, actor=None)
+    audited_save(obj=building, actor=None)
     assert building.history.first().history_user is None, "no actor: not the previous save's actor"
 
 

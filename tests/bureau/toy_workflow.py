@@ -32,7 +32,7 @@ def end_occupancies(room, *, actor, **_kwargs):
     today = timezone.localdate()
     for occupancy in RoomOccupancy.objects.filter(room=room).filter(Q(end_date=None) | Q(end_date__gt=today)):
         occupancy.end_date = today
-        audited_save(occupancy, actor=actor, update_fields=["end_date"])
+        audited_save(obj=occupancy, actor=actor, update_fields=["end_date"])
 
 
 class RoomUseWorkflow(Workflow):

@@ -96,7 +96,7 @@ def test_reject_and_cancel_need_a_reason(world):
     assert error_codes(caught.value) == {"comment": ["reason_required"]}
     with pytest.raises(ValidationError) as caught:
         services.meeting_cancel(meeting=meeting, actor=world.users[Role.MEETING_CENTRE], reason="")
-    assert error_codes(caught.value) == {"reason": ["reason_required"]}
+    assert error_codes(caught.value) == {"comment": ["reason_required"]}
     meeting.refresh_from_db()
     assert meeting.status == S.SUBMITTED
     assert not ApprovalDecision.objects.filter(meeting=meeting).exists()

@@ -118,7 +118,7 @@ def test_meeting_create_refuses_what_the_category_forbids_on_the_field(world):
             title="超规模会议",
             host_department=world.own,
             category=MeetingCategory.CLASS_4,
-            form="video",
+            format="video",
             start_at=local_dt(2026, 12, 15, 9),
             end_at=local_dt(2026, 12, 15, 12),
             planned_attendees=80,

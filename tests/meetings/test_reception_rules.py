@@ -254,7 +254,7 @@ def test_illegal_moves_are_refused(world, status, service):
     ReceptionGuestFactory(reception=reception)
     with pytest.raises(ValidationError) as exc:
         service(reception=reception, actor=world.users[Role.MEETING_CENTRE])
-    assert error_codes(exc.value) == ["transition"]
+    assert error_codes(exc.value) == ["illegal_move"]
     assert "cannot be moved" in str(exc.value) or "不能" in str(exc.value)
     reception.refresh_from_db()
     assert reception.status == status
@@ -267,7 +267,7 @@ def test_cancel_is_refused_late(world, status):
     )
     with pytest.raises(ValidationError) as exc:
         services.reception_cancel(reception=reception, actor=None, reason="来访取消")
-    assert error_codes(exc.value) == ["transition"]
+    assert error_codes(exc.value) == ["illegal_move"]
 
 
 def test_cancel_needs_a_reason_and_keeps_the_record(world):
