@@ -22,11 +22,12 @@ import django_filters
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from bench.common import client_for, time_page
 from bureau import scale
 from bureau.models import Department
+from bureau.urls_helpers import views_of
 from bureau.views.generic import ObjectListView, url_name
 
 SIZE = os.environ.get("BENCH_SIZE", "")
@@ -37,20 +38,7 @@ LIST_FLOOR, LIST_ADMIN, DETAIL_FLOOR, MAX_KIB = 3, 10, 2, 100
 
 
 def list_views():
-    """[(url name, view class)] of every ObjectListView in the URL conf, in URL order."""
-    found = []
-
-    def walk(patterns, namespace):
-        for pattern in patterns:
-            if isinstance(pattern, URLResolver):
-                walk(pattern.url_patterns, f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace)
-            elif isinstance(pattern, URLPattern):
-                view = getattr(pattern.callback, "view_class", None)
-                if view and issubclass(view, ObjectListView) and pattern.name:
-                    found.append((f"{namespace}{pattern.name}", view))
-
-    walk(get_resolver().url_patterns, "")
-    return found
+    return views_of(ObjectListView)
 
 
 def ensure_data():

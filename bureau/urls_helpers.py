@@ -21,3 +21,22 @@ def object_urls(
     if void_view:
         patterns.append(path(f"{prefix}/<int:pk>/void/", void_view.as_view(), name=f"{model_name}_void"))
     return patterns
+
+
+def views_of(base):
+    """[(namespaced URL name, view class)] of every URL whose view is a `base` (e.g. every list page)."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    found = []
+
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace)
+            elif isinstance(pattern, URLPattern):
+                view = getattr(pattern.callback, "view_class", None)
+                if view is not None and issubclass(view, base) and pattern.name:
+                    found.append((f"{namespace}{pattern.name}", view))
+
+    walk(get_resolver().url_patterns, "")
+    return found
