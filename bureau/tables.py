@@ -148,10 +148,20 @@ class _LeanColumn:
 
 
 class BureauTable(tables.Table):
+    """Columns sort only where an index backs the order (declared `orderable=True`, with the index on
+    the model; tests/bureau/test_lean_lists.py checks): a sort over an unindexed column reads the whole table."""
+
     class Meta:
+        orderable = False
         template_name = "bureau/tables/lean.html"
         attrs = {"class": "table table-sm table-hover align-middle"}
         empty_text = _("No records match.")
+
+    def __init__(self, *args, orderable=None, **kwargs):
+        super().__init__(*args, orderable=orderable, **kwargs)
+        if orderable is False:  # a table inside a page (no sorting there), even over sortable columns
+            for bound_column in self.columns:
+                bound_column.column.orderable = False
 
     def lean_body(self):
         """The <tr>s of the current page (or of all rows when the table isn't paginated)."""
@@ -181,7 +191,8 @@ class BureauTable(tables.Table):
 
 
 class DepartmentTable(BureauTable):
-    name = tables.Column(linkify=True)
+    code = tables.Column(orderable=True)
+    name = tables.Column(linkify=True, orderable=True)
     parent = tables.Column(linkify=True)
 
     class Meta(BureauTable.Meta):
@@ -191,7 +202,8 @@ class DepartmentTable(BureauTable):
 
 
 class BuildingTable(BureauTable):
-    name = tables.Column(linkify=True)
+    code = tables.Column(orderable=True)
+    name = tables.Column(linkify=True, orderable=True)
 
     class Meta(BureauTable.Meta):
         model = Building
@@ -200,7 +212,8 @@ class BuildingTable(BureauTable):
 
 class RoomTable(BureauTable):
     number = tables.Column(linkify=True)
-    building = tables.Column(linkify=True)
+    building = tables.Column(linkify=True, orderable=True, order_by=("building__code", "floor", "number"))
+    area = tables.Column(orderable=True)
 
     class Meta(BureauTable.Meta):
         model = Room
@@ -208,11 +221,13 @@ class RoomTable(BureauTable):
 
 
 class RoomOccupancyTable(BureauTable):
-    id = tables.Column(linkify=True, verbose_name="#")
+    id = tables.Column(linkify=True, verbose_name="#", orderable=True)
     room = tables.Column(linkify=True)
     department = tables.Column(linkify=True)
+    start_date = tables.Column(orderable=True)
     voided_at = tables.Column(verbose_name=_("voided at"))
 
     class Meta(BureauTable.Meta):
         model = RoomOccupancy
         fields = ("id", "room", "department", "start_date", "end_date", "note", "voided_at")
+        order_by = ("-start_date", "-id")

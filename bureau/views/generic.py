@@ -119,10 +119,13 @@ class ObjectListView(ObjectViewMixin, TemplateView):
     template_name = "bureau/generic/object_list.html"
     per_page = 50
     max_per_page = 100
+    ordering = ()  # the list's default order when not the model's: an index's order (DESIGN.md §11)
     export_formats = ("csv", "xlsx")
 
     def get(self, request, *args, **kwargs):
         queryset = self.get_queryset()
+        if self.ordering:
+            queryset = queryset.order_by(*self.ordering)
         self.filterset = self.filterset_class(request.GET or None, queryset=queryset, request=request)
         queryset = self.filterset.qs if self.filterset.is_bound else queryset
         if not self.filterset.is_bound or self.filterset.is_valid():

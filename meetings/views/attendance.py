@@ -275,6 +275,8 @@ class AttendeeListView(generic.ObjectListView):
     table_class = AttendeeTable
     filterset_class = AttendeeFilterSet
     select_related = ("meeting", "department")
+    # Meta.ordering's "meeting" sorts by the meeting's start over every attendee; this is an index's order.
+    ordering = ("-meeting_id", "protocol_order", "id")
 
 
 class AttendeeView(generic.ObjectDetailView):
