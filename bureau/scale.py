@@ -127,6 +127,7 @@ class ScaleWriter:
                     objs, model, batch_size=self.batch_size, default_user=self._user(), default_date=self.when
                 )
             else:
+                # history: only models that keep none (users, group memberships) come this way
                 model._default_manager.bulk_create(objs, batch_size=self.batch_size)
         self.written[model] = self.written.get(model, 0) + len(rows)
         return len(rows)
