@@ -154,6 +154,18 @@ class ObjectListView(ObjectViewMixin, TemplateView):
         exporter = TableExport(export_format, table, exclude_columns=("actions",))
         return exporter.response(f"{self.model._meta.model_name}.{export_format}")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        context.update(
+            table=self.table,
+            filterset=self.filterset,
+            export_formats=self.export_formats,
+            export_query=params.urlencode(),
+        )
+        return context
+
     def paginate(self, table):
         """Sort by `?sort=`, show page `?page=` of `?per_page=` rows (at most `max_per_page`).
 
@@ -170,18 +182,6 @@ class ObjectListView(ObjectViewMixin, TemplateView):
             table.paginate(paginator_class=LazyPaginator, per_page=per_page, page=1)
         except EmptyPage:
             table.page = table.paginator.page(table.paginator.num_pages)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        params = self.request.GET.copy()
-        params.pop("page", None)
-        context.update(
-            table=self.table,
-            filterset=self.filterset,
-            export_formats=self.export_formats,
-            export_query=params.urlencode(),
-        )
-        return context
 
 
 class ObjectDetailView(ObjectViewMixin, DetailView):
