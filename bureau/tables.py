@@ -4,7 +4,7 @@ Columns are declared the tables2 way; the rows of a page are rendered by `lean_b
 tables2's per-cell machinery cost ~40–55 ms for 50 rows). It prepares each column once — which
 function renders it, with which arguments, its `<td>` attributes, whether it shows a choice's label —
 and then renders each cell with a few calls. The HTML is the same as tables2's own template gives
-(tests/bureau/test_lean_tables.py compares them for every list table); a column it doesn't know how
+(tests/bureau/test_lean_lists.py compares them for every list table); a column it doesn't know how
 to prepare falls back to tables2's own cell rendering.
 """
 
