@@ -48,7 +48,7 @@ def ensure_data():
     present = Department.objects.filter(code__startswith=scale.CODE_PREFIX).count()
     wanted = scale.PLANS[SIZE].departments
     if present == 0:
-        call_command("seed_scale", size=SIZE)
+        call_command("seed_scale", size=SIZE, force=True)
     elif present != wanted:
         raise SystemExit(f"bureau_bench_{SIZE} holds another data set ({present} departments); run with --fresh")
 

@@ -45,8 +45,11 @@ def test_list_pages_are_found():
 
 
 def test_seed_scale_builds_the_tiny_set_with_history(db):
+    with pytest.raises(CommandError, match="DEBUG is off"):
+        call_command("seed_scale", size="tiny", stdout=StringIO())
+    assert not Department.objects.exists()
     out = StringIO()
-    call_command("seed_scale", size="tiny", stdout=out)
+    call_command("seed_scale", size="tiny", force=True, stdout=out)
     departments = Department.objects.filter(code__startswith=scale.CODE_PREFIX)
     assert departments.count() == TINY.departments
     assert StaffProfile.objects.filter(department__in=departments).count() == TINY.people
@@ -65,7 +68,7 @@ def test_seed_scale_builds_the_tiny_set_with_history(db):
     assert "tiny data set built" in out.getvalue()
 
     with pytest.raises(CommandError, match="already has a scale data set"):
-        call_command("seed_scale", size="tiny", stdout=StringIO())
+        call_command("seed_scale", size="tiny", force=True, stdout=StringIO())
 
 
 def _table_html(table, template_name):

@@ -2,6 +2,7 @@
 
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from bureau import scale
@@ -13,8 +14,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--size", choices=list(scale.PLANS), default="county")
+        parser.add_argument("--force", action="store_true", help="Run even with DEBUG off.")
 
-    def handle(self, *args, size, **options):
+    def handle(self, *args, size, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError("DEBUG is off: this looks like production. Add --force to add made-up rows anyway.")
         if Department.objects.filter(code__startswith=scale.CODE_PREFIX).exists():
             raise CommandError("This database already has a scale data set; build another one in a fresh database.")
         plan = scale.PLANS[size]
