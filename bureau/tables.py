@@ -61,21 +61,19 @@ class _LeanColumn:
             # `{{ value|date:format|default:default }}` without a template render per cell.
             self.date_format = column.template_code.split('"')[1]
         # Does the accessor end on a field with choices (shown by get_FOO_display, as tables2 does)?
+        # Found from the model's fields, not from a row whose related object might be missing.
         self.display = self.labels = None
-        penultimate, remainder = self.accessor.penultimate(record)
-        if isinstance(penultimate, models.Model):
-            try:
-                field = self.accessor.get_field(record)
-            except FieldDoesNotExist:
-                field = None
-            if getattr(field, "choices", ()) and hasattr(penultimate, f"get_{remainder}_display"):
-                self.display = remainder
-                # Django's own get_FOO_display rebuilds the choices each call: look the labels up once.
-                if isinstance(
-                    inspect.getattr_static(type(penultimate), f"get_{remainder}_display"), functools.partialmethod
-                ):
-                    self.labels = {value: str(label) for value, label in field.flatchoices}
-                    self.attname = field.attname
+        try:
+            field = self.accessor.get_field(record)
+        except FieldDoesNotExist:
+            field = None
+        if getattr(field, "choices", ()):
+            self.display = self.bits[-1]
+            # Django's own get_FOO_display rebuilds the choices each call: look the labels up once.
+            method = inspect.getattr_static(field.model, f"get_{self.display}_display", None)
+            if isinstance(method, functools.partialmethod):
+                self.labels = {value: str(label) for value, label in field.flatchoices}
+                self.attname = field.attname
         attrs = {**table.attrs, **column.attrs}
         self.per_row_attrs = any(callable(v) for key in ("td", "cell") for v in dict(attrs.get(key, {})).values())
         self.td = None if self.per_row_attrs else bound_column.attrs["td"].as_html()
@@ -112,7 +110,8 @@ class _LeanColumn:
                 owner = self.resolve(record, self.bits[:-1])
                 if isinstance(owner, models.Model):
                     if self.labels is None:
-                        return getattr(owner, f"get_{self.display}_display")()
+                        display = getattr(owner, f"get_{self.display}_display", None)
+                        return display() if display else self.resolve(record, self.bits)
                     value = getattr(owner, self.attname)
                     return self.labels.get(value, value)
             return self.resolve(record, self.bits)
@@ -179,11 +178,12 @@ class BureauTable(tables.Table):
             for column in columns:
                 content = column.cell(record, row)
                 cells.append((column.td_attrs(record, content), content))
-            row_class = "odd" if index % 2 else "even"
+            # tables2's row attributes: "even"/"odd", and Meta.row_attrs when a table declares them
+            tr = row().attrs.as_html() if self.row_attrs else f'class="{"odd" if index % 2 else "even"}"'
             lines.append(
                 format_html(
-                    '<tr class="{}">{}</tr>',
-                    row_class,
+                    "<tr {}>{}</tr>",
+                    mark_safe(tr),
                     format_html_join("", "<td {}>{}</td>", ((mark_safe(a), c) for a, c in cells)),
                 )
             )
