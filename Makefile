@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 # Production-like settings for `check --deploy` (no DEBUG, a real-looking secret).
 DEPLOY_ENV := DEBUG=0 SECRET_KEY=deploy-check-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') ALLOWED_HOSTS=portal.example.org
 
-.PHONY: run test setup system-deps test-deps lint messages worker beat bench clean
+.PHONY: run test setup system-deps test-deps lint messages worker beat bench bench-all clean
 
 # Stamps of what is installed live in .make/ (not inside .venv or node_modules, which may be shared).
 STAMPS := .make
@@ -64,7 +64,13 @@ worker: setup
 beat: setup
 	$(VENV)/bin/celery -A bureau beat -l info
 
+# The floor table (bench/floor.py) on a data set of `seed_scale` (SIZE=tiny|county|city), in its own
+# database; `make bench-all` runs every other benchmark too (python -m bench).
+SIZE ?= county
 bench: setup $(INSTALLED_DEV)
+	$(PY) -m bench floor --size $(SIZE)
+
+bench-all: setup $(INSTALLED_DEV)
 	$(PY) -m bench
 
 clean:

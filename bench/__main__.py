@@ -25,7 +25,12 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench", description="Bureau Portal benchmarks.")
     parser.add_argument("benchmarks", nargs="*", metavar="name", help=f"default: all ({', '.join(names)})")
     parser.add_argument("--fresh", action="store_true", help="drop the benchmark database and build it again")
+    parser.add_argument(
+        "--size", choices=("tiny", "county", "city"), help="data set of the floor table (its own database)"
+    )
     args = parser.parse_args(argv)
+    if args.size:
+        os.environ["BENCH_SIZE"] = args.size
     unknown = sorted(set(args.benchmarks) - set(names))
     if unknown:
         parser.error(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(names)}")
@@ -38,7 +43,10 @@ def main(argv=None):
 
     Path(__file__).resolve().parent.joinpath("results").mkdir(exist_ok=True)
     # Its own database (never the real one): kept between runs unless --fresh, which drops and recreates it.
-    test_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=not args.fresh)
+    # serialize=False: nothing restores the data from a copy, and copying millions of rows takes minutes.
+    test_name = connection.creation.create_test_db(
+        verbosity=0, autoclobber=True, keepdb=not args.fresh, serialize=False
+    )
     print(f"Benchmark database: {connection.vendor} {test_name}")
     failed = False
     for name in args.benchmarks or names:

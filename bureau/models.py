@@ -92,7 +92,12 @@ class Department(TimeStampedModel):
         verbose_name = _("department")
         verbose_name_plural = _("departments")
         ordering = ["sort_order", "code"]
-        indexes = [models.Index(fields=["kind", "active"])]
+        # The list's default order and its sortable columns (code is unique), each by an index.
+        indexes = [
+            models.Index(fields=["kind", "active"]),
+            models.Index(fields=["sort_order", "code"]),
+            models.Index(fields=["name"]),
+        ]
 
     def __str__(self):
         return self.name
@@ -150,6 +155,7 @@ class Building(TimeStampedModel):
         constraints = [
             models.CheckConstraint(condition=Q(floors__gte=1), name="building_floors_positive"),
         ]
+        indexes = [models.Index(fields=["name"])]
 
     def __str__(self):
         return self.name
@@ -206,8 +212,13 @@ class Room(TimeStampedModel):
                 violation_error_message=_("Area must be greater than zero."),
             ),
         ]
+        # The list's default order (building code, floor, number: the building's rooms in index order)
+        # and its sort by area, with and without the use filter.
         indexes = [
             models.Index(fields=["use", "building"]),
+            models.Index(fields=["building", "floor", "number"]),
+            models.Index(fields=["area"]),
+            models.Index(fields=["use", "area"]),
             # Pickers search rooms by number and name prefix (LIKE 'x%'), which needs pattern ops on PostgreSQL.
             models.Index(fields=["number"], name="room_number_prefix", opclasses=["varchar_pattern_ops"]),
             models.Index(fields=["name"], name="room_name_prefix", opclasses=["varchar_pattern_ops"]),
@@ -275,7 +286,7 @@ class RoomOccupancy(TimeStampedModel, VoidableModel):
                 violation_error_message=_("The end date cannot be before the start date."),
             ),
         ]
-        indexes = [models.Index(fields=["department", "start_date"])]
+        indexes = [models.Index(fields=["department", "start_date"]), models.Index(fields=["start_date", "id"])]
         permissions = [("void_roomoccupancy", _("Can void room occupancy"))]
 
     def __str__(self):

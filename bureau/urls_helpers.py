@@ -34,3 +34,22 @@ def move_urls(view, prefix):
         path(f"{base}<int:pk>/{move.slug}/", view.as_view(move=move.name), name=f"{model_name}_{move.name}")
         for move in workflow.moves
     ]
+
+
+def views_of(base):
+    """[(namespaced URL name, view class)] of every URL whose view is a `base` (e.g. every list page)."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    found = []
+
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace)
+            elif isinstance(pattern, URLPattern):
+                view = getattr(pattern.callback, "view_class", None)
+                if view is not None and issubclass(view, base) and pattern.name:
+                    found.append((f"{namespace}{pattern.name}", view))
+
+    walk(get_resolver().url_patterns, "")
+    return found

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
@@ -120,10 +121,14 @@ class ObjectListView(ObjectViewMixin, TemplateView):
     filterset_class = None
     template_name = "bureau/generic/object_list.html"
     per_page = 50
+    max_per_page = 100
+    ordering = ()  # the list's default order when not the model's: an index's order (DESIGN.md §11)
     export_formats = ("csv", "xlsx")
 
     def get(self, request, *args, **kwargs):
         queryset = self.get_queryset()
+        if self.ordering:
+            queryset = queryset.order_by(*self.ordering)
         self.filterset = self.filterset_class(request.GET or None, queryset=queryset, request=request)
         queryset = self.filterset.qs if self.filterset.is_bound else queryset
         if not self.filterset.is_bound or self.filterset.is_valid():
@@ -132,10 +137,7 @@ class ObjectListView(ObjectViewMixin, TemplateView):
             queryset = queryset.none()
         # No `request=` here: the table would paginate itself with a counting paginator first.
         self.table = self.table_class(queryset)
-        # LazyPaginator never counts the whole table, so page N costs the same on millions of rows.
-        RequestConfig(request, paginate={"per_page": self.per_page, "paginator_class": LazyPaginator}).configure(
-            self.table
-        )
+        self.paginate(self.table)
         export_format = request.GET.get("_export")
         if export_format in self.export_formats:
             return self.export(queryset, export_format)
@@ -166,6 +168,23 @@ class ObjectListView(ObjectViewMixin, TemplateView):
             export_query=params.urlencode(),
         )
         return context
+
+    def paginate(self, table):
+        """Sort by `?sort=`, show page `?page=` of `?per_page=` rows (at most `max_per_page`).
+
+        LazyPaginator never counts the whole table, so page N costs the same on millions of rows.
+        """
+        RequestConfig(self.request, paginate=False).configure(table)
+        try:
+            per_page = min(max(int(self.request.GET.get("per_page", self.per_page)), 1), self.max_per_page)
+        except ValueError:
+            per_page = self.per_page
+        try:
+            table.paginate(paginator_class=LazyPaginator, per_page=per_page, page=self.request.GET.get("page", 1))
+        except PageNotAnInteger:
+            table.paginate(paginator_class=LazyPaginator, per_page=per_page, page=1)
+        except EmptyPage:
+            table.page = table.paginator.page(table.paginator.num_pages)
 
 
 class ObjectDetailView(ObjectViewMixin, DetailView):

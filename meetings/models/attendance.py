@@ -144,6 +144,8 @@ class Attendee(TimeStampedModel):
             models.Index(fields=["department", "status"]),
             # The register's default order (Meta.ordering): a page reads 50 rows, not a sort of them all.
             models.Index(fields=["meeting", "protocol_order", "id"]),
+            # The register across meetings: the newest meeting first, each in protocol order.
+            models.Index(fields=["-meeting", "protocol_order", "id"], name="attendee_register_newest_idx"),
         ]
 
     def __str__(self):

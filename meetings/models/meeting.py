@@ -114,6 +114,9 @@ class Meeting(TimeStampedModel):
             models.Index(fields=["host_department", "status", "id"]),
             models.Index(fields=["status", "start_at"]),
             models.Index(fields=["venue_room", "start_at"]),
+            # the list's order (newest first), alone and within the host's (a department head's) meetings
+            models.Index(fields=["start_at", "id"]),
+            models.Index(fields=["host_department", "start_at"]),
         ]
 
     def __str__(self):

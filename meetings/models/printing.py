@@ -68,7 +68,7 @@ class PrintingOrder(TimeStampedModel):
                 violation_error_message=_("A cancelled printing order needs a reason."),
             ),
         ]
-        indexes = [models.Index(fields=["status", "due_at"])]
+        indexes = [models.Index(fields=["status", "due_at"]), models.Index(fields=["due_at", "id"])]
 
     def __str__(self):
         return f"{self.document} × {self.copies}"

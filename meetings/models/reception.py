@@ -106,7 +106,7 @@ class OfficialLetter(TimeStampedModel, VoidableModel):
                 violation_error_message=_("This sending unit already has a letter with this number."),
             ),
         ]
-        indexes = [models.Index(fields=["receiving_department", "date"])]
+        indexes = [models.Index(fields=["receiving_department", "date"]), models.Index(fields=["date", "id"])]
         permissions = [("void_officialletter", _("Can void official letter"))]
 
     def __str__(self):
@@ -209,6 +209,7 @@ class Reception(TimeStampedModel):
         indexes = [
             models.Index(fields=["host_department", "status", "id"]),
             models.Index(fields=["status", "arrival_date"]),
+            models.Index(fields=["arrival_date", "id"]),
         ]
         permissions = [
             ("approve_reception", _("Can approve reception")),

@@ -9,7 +9,7 @@ from meetings.models import Meeting, PrintingOrder
 class MeetingTable(BureauTable):
     title = tables.Column(linkify=True)
     host_department = tables.Column(verbose_name=_("host department"), accessor="host_department__short_name")
-    start_at = tables.DateTimeColumn(format="Y-m-d H:i")
+    start_at = tables.DateTimeColumn(format="Y-m-d H:i", orderable=True)
     venue = tables.Column(verbose_name=_("venue"), accessor="venue_label", orderable=False)
     people = tables.Column(verbose_name=_("participants"), accessor="people", orderable=False)
 
@@ -22,7 +22,7 @@ class MeetingTable(BureauTable):
 class PrintingOrderTable(BureauTable):
     document = tables.Column(linkify=True)
     meeting = tables.Column(linkify=True)
-    due_at = tables.DateTimeColumn(format="Y-m-d H:i")
+    due_at = tables.DateTimeColumn(format="Y-m-d H:i", orderable=True)
     total = tables.Column(verbose_name=_("total"), accessor="total", orderable=False)
 
     class Meta(BureauTable.Meta):

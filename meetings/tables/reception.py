@@ -18,6 +18,7 @@ class ReceptionTable(BureauTable):
     visiting_unit = tables.Column(linkify=True)
     letter = tables.Column(linkify=True)
     host_department = tables.Column()
+    arrival_date = tables.Column(orderable=True)
 
     class Meta(BureauTable.Meta):
         model = Reception
@@ -35,6 +36,7 @@ class ReceptionTable(BureauTable):
 
 class OfficialLetterTable(BureauTable):
     number = tables.Column(linkify=True)
+    date = tables.Column(orderable=True)
     voided_at = tables.Column(verbose_name=_("voided at"))
 
     class Meta(BureauTable.Meta):

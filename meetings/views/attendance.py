@@ -272,12 +272,18 @@ class MeetingAttendanceCloseView(MeetingPageMixin, View):
 # --- the attendee register (edited one by one through the service; added from its meeting) -----
 
 
+class AttendeeListView(generic.ObjectListView):
+    # Meta.ordering's "meeting" sorts by the meeting's start over every attendee; this is an index's order.
+    ordering = ("-meeting_id", "protocol_order", "id")
+
+
 ATTENDEES = Register(
     Attendee,
     "attendees",
     table=AttendeeTable,
     filterset=AttendeeFilterSet,
     select_related=("meeting", "department"),
+    views={"list": AttendeeListView},
     detail_select_related=("meeting", "department", "user", "signed_in_by"),
     detail_fields=(
         "meeting",
