@@ -1,12 +1,40 @@
 """Form base classes: crispy layout, the current user, and Chinese messages on the right field."""
 
+import re
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+from bureau.integrity import integrity_error_as_validation_error, move_constraint_errors_to_fields
 from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile, person_name
+
+# Control characters no one types: NUL (which PostgreSQL can't store) and the rest of C0/C1 except
+# tab and line breaks, which a textarea sends.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+@deconstructible
+class NoControlCharactersValidator:
+    code = "control_characters"
+
+    def __call__(self, value):
+        if CONTROL_CHARACTERS.search(str(value)):
+            raise ValidationError(
+                _("This text contains an invisible control character (such as NUL); remove it and type it again."),
+                code=self.code,
+            )
+
+    def __eq__(self, other):
+        return isinstance(other, NoControlCharactersValidator)
+
+    def __hash__(self):
+        return hash(NoControlCharactersValidator)
 
 
 def _prepare(form):
@@ -14,6 +42,11 @@ def _prepare(form):
     form.helper = FormHelper()
     form.helper.add_input(Submit("submit", form.submit_label))
     for field in form.fields.values():
+        if isinstance(field, forms.CharField):
+            # Instead of Django's NUL check, whose Chinese reads as "empty strings are not allowed".
+            field.validators = [v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)] + [
+                NoControlCharactersValidator()
+            ]
         if isinstance(field.widget, forms.DateInput):
             field.widget.input_type = "date"
             field.widget.format = "%Y-%m-%d"
@@ -40,6 +73,15 @@ class BureauModelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         _prepare(self)
+
+    def _update_errors(self, errors):
+        # A violated CheckConstraint goes on the field it concerns, with the rule in words.
+        super()._update_errors(move_constraint_errors_to_fields(self._meta.model, errors, self.fields))
+
+
+def add_integrity_error(form, exc):
+    """Put a database constraint violation (IntegrityError) on the form, on the field it concerns."""
+    add_service_errors(form, integrity_error_as_validation_error(exc))
 
 
 def add_service_errors(form, exc):

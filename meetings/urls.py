@@ -98,6 +98,6 @@ urlpatterns += [
         detail_view=A.AttendeeView,
         history_view=A.AttendeeHistoryView,
     ),
-    path("checkin/<str:token>/", checkin_views.CheckInView.as_view(), name="checkin"),
+    path("checkin/<slug:token>/", checkin_views.CheckInView.as_view(), name="checkin"),
 ]
 # --- end meetings-attendance ---

@@ -29,7 +29,7 @@ from django.views.generic.edit import ModelFormMixin, ProcessFormView
 from django_tables2 import LazyPaginator, RequestConfig
 from django_tables2.export import TableExport
 
-from bureau.forms import VoidForm, add_service_errors
+from bureau.forms import VoidForm, add_integrity_error, add_service_errors
 from bureau.history import history_entries
 from bureau.pdf import pdf_file_response, render_pdf
 from bureau.services import record_void
@@ -241,11 +241,9 @@ class ObjectEditView(ObjectViewMixin, SingleObjectTemplateResponseMixin, ModelFo
         try:
             with transaction.atomic():
                 self.object = form.save()
-        except IntegrityError:
+        except IntegrityError as exc:
             # A concurrent write passed the form's checks; the database constraint caught it.
-            form.add_error(
-                None, _("This record clashes with another one saved at the same time. Check and save again.")
-            )
+            add_integrity_error(form, exc)
             return self.form_invalid(form)
         messages.success(
             self.request, _("%(name)s “%(obj)s” saved.") % {"name": self.model._meta.verbose_name, "obj": self.object}
