@@ -157,7 +157,8 @@ class BoundedIntegerField(_CheckedFieldMixin, models.IntegerField):
     def validators(self):
         # IntegerField's own range validators are the backend's; these are narrower.
         own = [v for v in super().validators if not isinstance(v, (MinValueValidator, MaxValueValidator))]
-        return [*own, MinValueValidator(self.min_value), MaxValueValidator(self.max_value)]
+        message = self.range_message()
+        return [*own, MinValueValidator(self.min_value, message), MaxValueValidator(self.max_value, message)]
 
     def range_condition(self, name):
         return Q(**{f"{name}__gte": self.min_value, f"{name}__lte": self.max_value})
@@ -166,4 +167,8 @@ class BoundedIntegerField(_CheckedFieldMixin, models.IntegerField):
         return format_lazy(_("Enter a whole number from {min} to {max}."), min=self.min_value, max=self.max_value)
 
     def formfield(self, **kwargs):
-        return super().formfield(**{"min_value": self.min_value, "max_value": self.max_value, **kwargs})
+        message = self.range_message()  # one message naming both bounds, whichever is crossed
+        error_messages = {"min_value": message, "max_value": message, **kwargs.pop("error_messages", {})}
+        return super().formfield(
+            **{"min_value": self.min_value, "max_value": self.max_value, "error_messages": error_messages, **kwargs}
+        )

@@ -37,16 +37,21 @@ class NoControlCharactersValidator:
         return hash(NoControlCharactersValidator)
 
 
+def refuse_control_characters(form):
+    """Every text field of `form` refuses control characters with a clear message (instead of
+    Django's NUL check alone, whose Chinese reads as "empty strings are not allowed")."""
+    for field in form.fields.values():
+        if isinstance(field, forms.CharField):
+            others = [v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)]
+            field.validators = [*others, NoControlCharactersValidator()]
+
+
 def _prepare(form):
     """What every page form gets: a crispy helper with its submit button, date pickers, people by name."""
     form.helper = FormHelper()
     form.helper.add_input(Submit("submit", form.submit_label))
+    refuse_control_characters(form)
     for field in form.fields.values():
-        if isinstance(field, forms.CharField):
-            # Instead of Django's NUL check, whose Chinese reads as "empty strings are not allowed".
-            field.validators = [v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)] + [
-                NoControlCharactersValidator()
-            ]
         if isinstance(field.widget, forms.DateInput):
             field.widget.input_type = "date"
             field.widget.format = "%Y-%m-%d"

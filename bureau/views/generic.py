@@ -29,7 +29,7 @@ from django.views.generic.edit import ModelFormMixin, ProcessFormView
 from django_tables2 import LazyPaginator, RequestConfig
 from django_tables2.export import TableExport
 
-from bureau.forms import VoidForm, add_integrity_error, add_service_errors
+from bureau.forms import VoidForm, add_integrity_error, add_service_errors, refuse_control_characters
 from bureau.history import history_entries
 from bureau.pdf import pdf_file_response, render_pdf
 from bureau.services import record_void
@@ -150,6 +150,7 @@ class ObjectListView(ObjectViewMixin, TemplateView):
         queryset = self.get_queryset()
         params = readable_page_parameter(request, request.GET)
         self.filterset = self.filterset_class(params or None, queryset=queryset, request=request)
+        refuse_control_characters(self.filterset.form)
         if self.filterset.is_bound and not self.filterset.is_valid():
             # The list without the filters that can't be read, and a message saying which.
             report_ignored_parameters(request, self.filterset.form)

@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from bureau.integrity import integrity_error_as_validation_error
 from meetings.choices import MeetingStatus
 from meetings.models import Meeting, MeetingProcedureStep, ProcedureTemplate, WorkPlan
 from meetings.models.procedures import WorkPlanAssignment
@@ -17,7 +18,11 @@ NO_CHECKLIST_STATUSES = (MeetingStatus.REJECTED, MeetingStatus.CANCELLED)
 
 def _save(obj, actor, **kwargs):
     obj._history_user = actor
-    obj.save(**kwargs)
+    try:
+        with transaction.atomic():
+            obj.save(**kwargs)
+    except IntegrityError as exc:  # e.g. a due time computed past the plausible range: named on its field
+        raise integrity_error_as_validation_error(exc) from exc
     return obj
 
 
