@@ -107,7 +107,8 @@ class PlausibleDateField(_CheckedFieldMixin, models.DateField):
         return date_range_message()
 
     def formfield(self, **kwargs):
-        field = super().formfield(**kwargs)
+        # On the form field too, so that the form's clean() never sees a date in year 1.
+        field = super().formfield(**{"validators": [PlausibleDateValidator()], **kwargs})
         field.widget.attrs.setdefault("min", settings.BUREAU_DATE_MIN.isoformat())
         field.widget.attrs.setdefault("max", settings.BUREAU_DATE_MAX.isoformat())
         return field
@@ -126,6 +127,10 @@ class PlausibleDateTimeField(_CheckedFieldMixin, models.DateTimeField):
     @property
     def validators(self):
         return [*super().validators, PlausibleDateValidator()]
+
+    def formfield(self, **kwargs):
+        # On the form field too, so that the form's clean() never sees a time in year 1.
+        return super().formfield(**{"validators": [PlausibleDateValidator()], **kwargs})
 
     def range_condition(self, name):
         utc = datetime.UTC

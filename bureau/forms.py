@@ -46,11 +46,22 @@ def refuse_control_characters(form):
             field.validators = [*others, NoControlCharactersValidator()]
 
 
+class InputRulesMixin:
+    """What every form refuses or explains alike: control characters, with a clear message; in a
+    model form, a violated constraint, with its rule in words on the field it concerns."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        refuse_control_characters(self)
+
+    def _update_errors(self, errors):  # ModelForm's hook for the model's validation errors
+        super()._update_errors(move_constraint_errors_to_fields(self._meta.model, errors, self.fields))
+
+
 def _prepare(form):
     """What every page form gets: a crispy helper with its submit button, date pickers, people by name."""
     form.helper = FormHelper()
     form.helper.add_input(Submit("submit", form.submit_label))
-    refuse_control_characters(form)
     for field in form.fields.values():
         if isinstance(field.widget, forms.DateInput):
             field.widget.input_type = "date"
@@ -59,7 +70,7 @@ def _prepare(form):
             field.label_from_instance = person_name  # people are chosen by name, not by login
 
 
-class BureauForm(forms.Form):
+class BureauForm(InputRulesMixin, forms.Form):
     """A page form that is not a model form (a confirmation, a reason, a batch action)."""
 
     submit_label = _("Save")
@@ -69,7 +80,7 @@ class BureauForm(forms.Form):
         _prepare(self)
 
 
-class BureauModelForm(forms.ModelForm):
+class BureauModelForm(InputRulesMixin, forms.ModelForm):
     """Every page form: takes `user` (for scoping choices), renders with crispy-bootstrap5."""
 
     submit_label = _("Save")
@@ -78,10 +89,6 @@ class BureauModelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         _prepare(self)
-
-    def _update_errors(self, errors):
-        # A violated CheckConstraint goes on the field it concerns, with the rule in words.
-        super()._update_errors(move_constraint_errors_to_fields(self._meta.model, errors, self.fields))
 
 
 def add_integrity_error(form, exc):
@@ -100,7 +107,7 @@ def add_service_errors(form, exc):
             form.add_error(None, message)
 
 
-class VoidForm(forms.Form):
+class VoidForm(InputRulesMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
         max_length=500,

@@ -50,18 +50,15 @@ CONTROLS = ["\x00", "\x01", "\x07", "\x1b", "\x7f"]
 REFUSE = {
     "date": ["0001-01-01", "9999-12-31"],
     "datetime-local": ["0001-01-01T00:00", "9999-12-31T23:59"],
-    "number": ["2147483648", "99999999999999999999", "-99999999999999999999"],
-    "select": ["99999999999999999999", "\x00"],
+    "number": ["2147483648", "-99999999999999999999"],
+    "select": ["99999999999999999999"],
     "text": ["姓名\x00"],
 }
 # Values that may be right or wrong: only no server error and nothing half-saved.
 MAYBE = {
-    "date": ["2025-02-30"],
-    "datetime-local": ["2025-13-01T25:61"],
-    "time": ["25:61", "\x00"],
-    "number": ["-1", "0"],
-    "text": [FORMULAS[0], MARKUP[0]],
-    "checkbox": ["\x00"],
+    "time": ["25:61"],
+    "number": ["-1"],
+    "text": [FORMULAS[0]],
 }
 
 
@@ -352,6 +349,7 @@ def _form_pages(world):
 @pytest.mark.django_db
 def test_every_form_refuses_bad_values_on_the_field(world, client, capsys):
     client.force_login(world.users["superuser"])
+    client.raise_request_exception = False  # a server error is counted and reported with the others
     tally = Tally()
     fuzzed = set()
     for url in _form_pages(world):

@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from bureau.forms import BureauModelForm
+from bureau.forms import BureauModelForm, InputRulesMixin
 from bureau.models import Department, Room
 from meetings.choices import BudgetKind, MeetingStatus, PrintingStatus
 from meetings.models import BudgetLine, Meeting, MeetingStandard, PrintingOrder
@@ -125,7 +125,7 @@ class MeetingForm(BureauModelForm):
         return meeting
 
 
-class MoveForm(forms.Form):
+class MoveForm(InputRulesMixin, forms.Form):
     """The confirmation of a life-cycle move, with a comment (required to reject or cancel)."""
 
     comment = forms.CharField(label=_("Comment"), max_length=500, required=False, widget=forms.Textarea({"rows": 3}))
@@ -146,7 +146,7 @@ class MoveForm(forms.Form):
         self.helper.add_input(Submit("submit", label, css_class=css))
 
 
-class BudgetLineForm(forms.ModelForm):
+class BudgetLineForm(InputRulesMixin, forms.ModelForm):
     class Meta:
         model = BudgetLine
         fields = ["kind", "sub_kind", "description", "requested", "approved", "actual"]

@@ -14,7 +14,7 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from bureau.forms import BureauModelForm
+from bureau.forms import BureauModelForm, InputRulesMixin
 from bureau.models import Department
 from bureau.money import to_yuan
 from meetings.models.reception import (
@@ -81,7 +81,7 @@ class ReceptionForm(BureauModelForm):
         return cleaned
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(InputRulesMixin, forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, **kwargs):
@@ -93,7 +93,7 @@ class ReasonForm(forms.Form):
 # --- formsets ---
 
 
-class _RowForm(forms.ModelForm):
+class _RowForm(InputRulesMixin, forms.ModelForm):
     def __init__(self, *args, reception=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.reception = reception
