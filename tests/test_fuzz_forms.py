@@ -51,6 +51,7 @@ REFUSE = {
     "date": ["0001-01-01", "9999-12-31"],
     "datetime-local": ["0001-01-01T00:00", "9999-12-31T23:59"],
     "number": ["2147483648", "-99999999999999999999"],
+    "decimal": ["99999999999999999999", "1e400", "NaN"],
     "select": ["99999999999999999999"],
     "text": ["姓名\x00"],
 }
@@ -58,6 +59,7 @@ REFUSE = {
 MAYBE = {
     "time": ["25:61"],
     "number": ["-1"],
+    "decimal": ["-0.01"],
     "text": [FORMULAS[0]],
 }
 
@@ -82,6 +84,8 @@ def refuse_strategy(spec):
         return st.one_of(early, late).map(lambda value: value.strftime("%Y-%m-%dT%H:%M"))
     if spec.type == "number":
         return st.one_of(st.integers(min_value=2**31), st.integers(max_value=-(2**31) - 1)).map(str)
+    if spec.type == "decimal":  # past what a money column holds (14 digits)
+        return st.one_of(st.integers(min_value=10**15), st.integers(max_value=-(10**15))).map(str)
     if spec.type == "select":
         options = set(spec.options)
         return st.one_of(
@@ -98,7 +102,7 @@ def maybe_strategy(spec):
     """Values of the field's type that may be refused or kept, never a server error."""
     if spec.type in TEXT_TYPES:
         return st.one_of(st.sampled_from(FORMULAS + MARKUP), st.text(max_size=200))
-    if spec.type == "number":
+    if spec.type in ("number", "decimal"):
         return st.one_of(st.integers(min_value=-(10**6), max_value=10**6).map(str), st.decimals().map(str))
     return st.text(max_size=30)
 
@@ -168,10 +172,13 @@ class FormParser(HTMLParser):
             return
         maxlength = int(attrs["maxlength"]) if (attrs.get("maxlength") or "").isdigit() else None
         if tag == "input":
+            kind = (attrs.get("type") or "text").lower()
+            if kind == "number" and not (attrs.get("step") or "1").isdigit():
+                kind = "decimal"  # step="0.01" or "any": an amount, not a count
             self._form.fields.append(
                 FieldSpec(
                     name=attrs["name"],
-                    type=(attrs.get("type") or "text").lower(),
+                    type=kind,
                     value=attrs.get("value") or "",
                     maxlength=maxlength,
                     checked="checked" in attrs,

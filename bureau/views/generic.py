@@ -118,7 +118,7 @@ def readable_page_parameter(request, query):
     """A mutable copy of `query` without a `page` that isn't a page number (with a message)."""
     params = query.copy()
     page = params.get("page")
-    if page is not None and page != "last" and not (page.isascii() and page.isdigit() and 1 <= int(page) <= MAX_PAGE):
+    if page is not None and not (page.isascii() and page.isdigit() and 1 <= int(page) <= MAX_PAGE):
         params.pop("page")
         messages.warning(
             request, _("The page number “%(page)s” can't be read; showing the first page.") % {"page": page[:30]}
