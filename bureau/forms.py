@@ -1,15 +1,64 @@
 """Form base classes: crispy layout, the current user, and Chinese messages on the right field."""
 
+import re
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from bureau.concurrency import VersionedFormMixin
+from bureau.integrity import integrity_error_as_validation_error, move_constraint_errors_to_fields
 from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile, person_name
 from bureau.pickers import bind_pickers
 from bureau.workflow import REQUIRED
+
+# Control characters no one types: NUL (which PostgreSQL can't store) and the rest of C0/C1 except
+# tab and line breaks, which a textarea sends.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+@deconstructible
+class NoControlCharactersValidator:
+    code = "control_characters"
+
+    def __call__(self, value):
+        if CONTROL_CHARACTERS.search(str(value)):
+            raise ValidationError(
+                _("This text contains an invisible control character (such as NUL); remove it and type it again."),
+                code=self.code,
+            )
+
+    def __eq__(self, other):
+        return isinstance(other, NoControlCharactersValidator)
+
+    def __hash__(self):
+        return hash(NoControlCharactersValidator)
+
+
+def refuse_control_characters(form):
+    """Every text field of `form` refuses control characters with a clear message (instead of
+    Django's NUL check alone, whose Chinese reads as "empty strings are not allowed")."""
+    for field in form.fields.values():
+        if isinstance(field, forms.CharField):
+            others = [v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)]
+            field.validators = [*others, NoControlCharactersValidator()]
+
+
+class InputRulesMixin:
+    """What every form refuses or explains alike: control characters, with a clear message; in a
+    model form, a violated constraint, with its rule in words on the field it concerns."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        refuse_control_characters(self)
+
+    def _update_errors(self, errors):  # ModelForm's hook for the model's validation errors
+        super()._update_errors(move_constraint_errors_to_fields(self._meta.model, errors, self.fields))
 
 
 def _prepare(form):
@@ -25,7 +74,7 @@ def _prepare(form):
     bind_pickers(form, getattr(form, "user", None), getattr(form, "pickers", None))
 
 
-class BureauForm(forms.Form):
+class BureauForm(InputRulesMixin, forms.Form):
     """A page form that is not a model form (a confirmation, a reason, a batch action); `user` scopes
     its pickers."""
 
@@ -37,7 +86,7 @@ class BureauForm(forms.Form):
         _prepare(self)
 
 
-class BureauModelForm(VersionedFormMixin, forms.ModelForm):
+class BureauModelForm(InputRulesMixin, VersionedFormMixin, forms.ModelForm):
     """Every page form: takes `user` (for scoping choices), renders with crispy-bootstrap5, and
     refuses to save over a change made since it was opened (bureau.concurrency)."""
 
@@ -47,6 +96,11 @@ class BureauModelForm(VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         _prepare(self)
+
+
+def add_integrity_error(form, exc):
+    """Put a database constraint violation (IntegrityError) on the form, on the field it concerns."""
+    add_service_errors(form, integrity_error_as_validation_error(exc))
 
 
 def add_service_errors(form, exc):
@@ -60,7 +114,7 @@ def add_service_errors(form, exc):
             form.add_error(None, message)
 
 
-class VoidForm(forms.Form):
+class VoidForm(InputRulesMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
         max_length=500,
@@ -74,7 +128,7 @@ class VoidForm(forms.Form):
         self.helper.add_input(Submit("submit", _("Void"), css_class="btn-danger"))
 
 
-class MoveForm(forms.Form):
+class MoveForm(InputRulesMixin, forms.Form):
     """The confirmation of a workflow move: its button, and the reason where the move asks one."""
 
     def __init__(self, *args, move, field_name="reason", **kwargs):

@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bureau.choices import DepartmentKind, RoomUse
+from bureau.fields import BoundedIntegerField, PlausibleDateField
 from bureau.history import HistoricalRecords
+from bureau.integrity import register_sql_constraint
 from bureau.scoping import ScopedQuerySet
 
 
@@ -82,7 +84,7 @@ class Department(TimeStampedModel):
         related_name="headed_departments",
     )
     active = models.BooleanField(_("active"), default=True)
-    sort_order = models.PositiveIntegerField(_("sort order"), default=100)
+    sort_order = BoundedIntegerField(_("sort order"), default=100, min_value=0, max_value=99999)
     history = HistoricalRecords()
 
     # Scoping: a department's own people see their own department only.
@@ -142,7 +144,7 @@ class Building(TimeStampedModel):
         error_messages={"unique": _("A building with this code already exists.")},
     )
     address = models.CharField(_("address"), max_length=200, blank=True)
-    floors = models.PositiveSmallIntegerField(_("floors above ground"), default=1)
+    floors = BoundedIntegerField(_("floors above ground"), default=1, min_value=1, max_value=200)
     history = HistoricalRecords()
 
     objects = ScopedQuerySet.as_manager()
@@ -153,7 +155,11 @@ class Building(TimeStampedModel):
         verbose_name_plural = _("buildings")
         ordering = ["code"]
         constraints = [
-            models.CheckConstraint(condition=Q(floors__gte=1), name="building_floors_positive"),
+            models.CheckConstraint(
+                condition=Q(floors__gte=1),
+                name="building_floors_positive",
+                violation_error_message=_("A building has at least one floor above ground."),
+            ),
         ]
         indexes = [models.Index(fields=["name"])]
 
@@ -175,7 +181,7 @@ class RoomQuerySet(ScopedQuerySet):
 
 class Room(TimeStampedModel):
     building = models.ForeignKey(Building, verbose_name=_("building"), on_delete=models.PROTECT, related_name="rooms")
-    floor = models.SmallIntegerField(_("floor"))
+    floor = BoundedIntegerField(_("floor"), min_value=-10, max_value=200)
     number = models.CharField(_("room number"), max_length=20)
     name = models.CharField(_("name"), max_length=100, blank=True)
     use = models.CharField(_("use"), max_length=20, choices=RoomUse.choices, default=RoomUse.OFFICE)
@@ -185,8 +191,8 @@ class Room(TimeStampedModel):
         decimal_places=2,
         help_text=_("Usable area in square metres; must be greater than zero."),
     )
-    capacity = models.PositiveIntegerField(
-        _("capacity"), null=True, blank=True, help_text=_("Seats, for meeting rooms.")
+    capacity = BoundedIntegerField(
+        _("capacity"), min_value=0, max_value=100_000, null=True, blank=True, help_text=_("Seats, for meeting rooms.")
     )
     equipment = models.CharField(
         _("equipment"), max_length=300, blank=True, help_text=_("Projector, video conferencing, microphones …")
@@ -267,8 +273,8 @@ class RoomOccupancy(TimeStampedModel, VoidableModel):
     department = models.ForeignKey(
         Department, verbose_name=_("department"), on_delete=models.PROTECT, related_name="occupancies"
     )
-    start_date = models.DateField(_("from"))
-    end_date = models.DateField(_("to"), null=True, blank=True, help_text=_("Leave empty while it lasts."))
+    start_date = PlausibleDateField(_("from"))
+    end_date = PlausibleDateField(_("to"), null=True, blank=True, help_text=_("Leave empty while it lasts."))
     note = models.CharField(_("note"), max_length=200, blank=True)
     history = HistoricalRecords()
 
@@ -320,3 +326,11 @@ class RoomOccupancy(TimeStampedModel, VoidableModel):
                         }
                     }
                 )
+
+
+# Written in migration 0002's SQL, not declared above: its message for forms and services.
+register_sql_constraint(
+    "roomoccupancy_no_overlap",
+    field="start_date",
+    message=_("The room is occupied by another department in this period."),
+)

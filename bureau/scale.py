@@ -310,7 +310,7 @@ def build(plan, writer, stdout, built=None):
     membership = []
     for department_id, members in people.items():
         for position, user_id in enumerate(members):
-            role = Role.DEPARTMENT_HEADS if position == 0 else Role.STAFF
+            role = Role.DEPARTMENT_HEADS if position == 0 else Role.EMPLOYEES
             if department_id == bureau_department:
                 role = next((r for r, u in bureau_users.items() if u == user_id), role)
             if role in groups:

@@ -4,6 +4,7 @@
 only has to provide SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and CELERY_BROKER_URL.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -196,3 +197,10 @@ LOGGING = {
 
 # Export of filtered list rows: above this the user is asked to narrow the filter.
 BUREAU_EXPORT_MAX_ROWS = env.int("BUREAU_EXPORT_MAX_ROWS", default=100_000)
+
+# The dates the bureau's records may carry (every PlausibleDateField / PlausibleDateTimeField): the
+# forms refuse others with a message, and the database checks them too. The database check is
+# written when the column's migration runs; after changing these on an existing database, the
+# forms follow at once and the check keeps the range it was created with.
+BUREAU_DATE_MIN = datetime.date.fromisoformat(env("BUREAU_DATE_MIN", default="2000-01-01"))
+BUREAU_DATE_MAX = datetime.date.fromisoformat(env("BUREAU_DATE_MAX", default="2099-12-31"))

@@ -35,8 +35,8 @@ ATTENDEE_FIELDS = (
     "token",
     "status",
     "is_late",
-    "checked_in_at",
-    "check_in_method",
+    "signed_in_at",
+    "sign_in_method",
     "left_at",
     "excuse_reason",
 )
@@ -117,7 +117,7 @@ def _write_attendees(plan, writer, county_of, units):
         seated = meeting.status not in UNSEATED
         for index in range(count):
             person = types.SimpleNamespace(
-                status="pending", excuse_reason="", checked_in_at=None, check_in_method="", is_late=False, left_at=None
+                status="pending", excuse_reason="", signed_in_at=None, sign_in_method="", is_late=False, left_at=None
             )
             _attendance(person, meeting, rng)
             row, seat = seats[index] if seated and person.status != "excused" else (None, None)
@@ -136,8 +136,8 @@ def _write_attendees(plan, writer, county_of, units):
                     secrets.token_urlsafe(24),
                     person.status,
                     person.is_late,
-                    person.checked_in_at,
-                    person.check_in_method,
+                    person.signed_in_at,
+                    person.sign_in_method,
                     person.left_at,
                     person.excuse_reason,
                 )

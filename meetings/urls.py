@@ -71,6 +71,6 @@ urlpatterns += [
     path("attendees/<int:pk>/excuse/", A.AttendeeExcuseView.as_view(), name="attendee_excuse"),
     path("attendees/<int:pk>/edit/", A.AttendeeEditView.as_view(), name="attendee_edit"),
     *A.ATTENDEES.urls(),
-    path("sign-in/<str:token>/", sign_in_views.SignInView.as_view(), name="sign_in"),
+    path("sign-in/<slug:token>/", sign_in_views.SignInView.as_view(), name="sign_in"),
 ]
 # --- end meetings-attendance ---

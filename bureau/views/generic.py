@@ -27,7 +27,7 @@ from django_tables2 import LazyPaginator, RequestConfig
 
 from bureau.concurrency import VersionedFormMixin
 from bureau.exports import SafeTableExport
-from bureau.forms import MoveForm, VoidForm, add_service_errors
+from bureau.forms import MoveForm, VoidForm, add_integrity_error, add_service_errors, refuse_control_characters
 from bureau.history import history_entries
 from bureau.pdf import pdf_file_response, render_pdf
 from bureau.services import audited_save, record_void
@@ -114,6 +114,33 @@ class ObjectPageMixin(ObjectViewMixin):
         return super().get_context_data(object=self.object, **kwargs)
 
 
+# Page numbers past this are not read (a list of 50 million rows has a million pages of 50).
+MAX_PAGE = 1_000_000
+
+
+def readable_page_parameter(request, query):
+    """A mutable copy of `query` without a `page` that isn't a page number (with a message)."""
+    params = query.copy()
+    page = params.get("page")
+    if page is not None and not (page.isascii() and page.isdigit() and 1 <= int(page) <= MAX_PAGE):
+        params.pop("page")
+        messages.warning(
+            request, _("The page number “%(page)s” can't be read; showing the first page.") % {"page": page[:30]}
+        )
+    return params
+
+
+def report_ignored_parameters(request, form):
+    """Tell the user which filters of a list or report were left out because they can't be read."""
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        messages.warning(
+            request,
+            _("Filter “%(filter)s” left out: %(errors)s")
+            % {"filter": label or name, "errors": " ".join(str(error) for error in errors)},
+        )
+
+
 class ObjectListView(ObjectViewMixin, TemplateView):
     """Filter → export → table, as NetBox's ObjectListView."""
 
@@ -129,12 +156,20 @@ class ObjectListView(ObjectViewMixin, TemplateView):
         queryset = self.get_queryset()
         if self.ordering:
             queryset = queryset.order_by(*self.ordering)
-        self.filterset = self.filterset_class(request.GET or None, queryset=queryset, request=request)
+        params = readable_page_parameter(request, request.GET)
+        self.filterset = self.filterset_class(params or None, queryset=queryset, request=request)
+        refuse_control_characters(self.filterset.form)
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            # The list without the filters that can't be read, and a message saying which.
+            report_ignored_parameters(request, self.filterset.form)
+            for name in self.filterset.form.errors:
+                for key in [key for key in params if key == name or key.startswith(f"{name}_")]:
+                    params.pop(key)
+            self.filterset = self.filterset_class(params or None, queryset=queryset, request=request)
+            if self.filterset.is_bound and not self.filterset.is_valid():
+                self.filterset = self.filterset_class(None, queryset=queryset, request=request)
         queryset = self.filterset.qs if self.filterset.is_bound else queryset
-        if not self.filterset.is_bound or self.filterset.is_valid():
-            pass
-        else:
-            queryset = queryset.none()
+        request.GET = params  # what the table's paginator and sorting read
         # No `request=` here: the table would paginate itself with a counting paginator first.
         self.table = self.table_class(queryset)
         self.paginate(self.table)
@@ -278,11 +313,9 @@ class ObjectEditView(ObjectViewMixin, SingleObjectTemplateResponseMixin, ModelFo
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)
-        except IntegrityError:
+        except IntegrityError as exc:
             # A concurrent write passed the form's checks; the database constraint caught it.
-            form.add_error(
-                None, _("This record clashes with another one saved at the same time. Check and save again.")
-            )
+            add_integrity_error(form, exc)
             return self.form_invalid(form)
         messages.success(
             self.request, _("%(name)s “%(obj)s” saved.") % {"name": self.model._meta.verbose_name, "obj": self.object}

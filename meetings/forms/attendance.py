@@ -37,7 +37,11 @@ class AttendeeAddForm(BureauForm):
     title = forms.CharField(label=_("Position"), max_length=50, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
     protocol_order = forms.IntegerField(
-        label=_("Protocol order"), min_value=1, required=False, help_text=_("Empty: after everyone invited so far.")
+        label=_("Protocol order"),
+        min_value=1,
+        max_value=Attendee._meta.get_field("protocol_order").max_value,
+        required=False,
+        help_text=_("Empty: after everyone invited so far."),
     )
 
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from bureau.concurrency import VersionedFormMixin
-from bureau.forms import BureauModelForm
+from bureau.forms import BureauModelForm, InputRulesMixin
 from bureau.widgets import DateTimeLocalInput
 from meetings.choices import BudgetKind, MeetingFormat, PrintingStatus
 from meetings.models import BudgetLine, Meeting, PrintingOrder
@@ -61,7 +61,7 @@ class MeetingForm(BureauModelForm):
         return cleaned
 
 
-class BudgetLineForm(VersionedFormMixin, forms.ModelForm):
+class BudgetLineForm(InputRulesMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = BudgetLine
         fields = ["kind", "sub_kind", "description", "requested", "approved", "actual"]

@@ -12,7 +12,7 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from bureau.forms import BureauModelForm
+from bureau.forms import BureauModelForm, InputRulesMixin
 from bureau.money import to_yuan
 from meetings.models.reception import (
     OfficialLetter,
@@ -82,7 +82,7 @@ class ReceptionForm(BureauModelForm):
 # --- formsets ---
 
 
-class _RowForm(forms.ModelForm):
+class _RowForm(InputRulesMixin, forms.ModelForm):
     def __init__(self, *args, reception=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.reception = reception

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bureau.fields import PlausibleDateTimeField
 from bureau.history import HistoricalRecords
 from bureau.scoping import ScopedQuerySet
 from meetings.choices import ApprovalDecisionKind
@@ -21,7 +22,7 @@ class ApprovalDecision(models.Model):
     )
     decision = models.CharField(_("decision"), max_length=10, choices=ApprovalDecisionKind.choices)
     comment = models.CharField(_("comment"), max_length=500, blank=True)
-    decided_at = models.DateTimeField(_("decided at"), default=timezone.now)
+    decided_at = PlausibleDateTimeField(_("decided at"), default=timezone.now)
     history = HistoricalRecords()
 
     objects = ScopedQuerySet.as_manager()

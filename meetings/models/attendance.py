@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from bureau.fields import BoundedIntegerField, PlausibleDateTimeField
 from bureau.history import HistoricalRecords
 from bureau.models import Department, TimeStampedModel
 from bureau.scoping import ScopedQuerySet, sees_all_departments
@@ -70,17 +71,21 @@ class Attendee(TimeStampedModel):
     )
     title = models.CharField(_("position"), max_length=50, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
-    protocol_order = models.PositiveIntegerField(
-        _("protocol order"), default=100, help_text=_("1 is the most senior; seats are assigned in this order.")
+    protocol_order = BoundedIntegerField(
+        _("protocol order"),
+        default=100,
+        min_value=1,
+        max_value=9999,
+        help_text=_("1 is the most senior; seats are assigned in this order."),
     )
-    seat_row = models.PositiveSmallIntegerField(_("row"), null=True, blank=True)
-    seat_number = models.PositiveSmallIntegerField(_("seat"), null=True, blank=True)
+    seat_row = BoundedIntegerField(_("row"), min_value=1, max_value=999, null=True, blank=True)
+    seat_number = BoundedIntegerField(_("seat"), min_value=1, max_value=999, null=True, blank=True)
     token = models.CharField(_("sign-in token"), max_length=64, unique=True, editable=False, default=new_sign_in_token)
     status = models.CharField(
         _("attendance"), max_length=12, choices=AttendanceStatus.choices, default=AttendanceStatus.PENDING
     )
     is_late = models.BooleanField(_("late"), default=False)
-    signed_in_at = models.DateTimeField(_("signed in at"), null=True, blank=True)
+    signed_in_at = PlausibleDateTimeField(_("signed in at"), null=True, blank=True)
     sign_in_method = models.CharField(_("signed in by"), max_length=4, choices=SignInMethod.choices, blank=True)
     signed_in_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -90,7 +95,7 @@ class Attendee(TimeStampedModel):
         blank=True,
         related_name="+",
     )
-    left_at = models.DateTimeField(_("left at"), null=True, blank=True)
+    left_at = PlausibleDateTimeField(_("left at"), null=True, blank=True)
     excuse_reason = models.CharField(_("reason for leave"), max_length=300, blank=True)
     history = HistoricalRecords()
 

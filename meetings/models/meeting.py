@@ -6,7 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from bureau.fields import BoundedIntegerField, PlausibleDateTimeField
 from bureau.history import HistoricalRecords
+from bureau.integrity import register_sql_constraint
 from bureau.models import Department, Room, TimeStampedModel
 from bureau.scoping import ScopedQuerySet
 from meetings.choices import MeetingCategory, MeetingFormat, MeetingStatus
@@ -55,10 +57,10 @@ class Meeting(TimeStampedModel):
         limit_choices_to={"use": "meeting_room"},
     )
     venue_name = models.CharField(_("external venue"), max_length=200, blank=True)
-    start_at = models.DateTimeField(_("starts at"))
-    end_at = models.DateTimeField(_("ends at"))
-    planned_attendees = models.PositiveIntegerField(_("planned attendees"))
-    planned_staff = models.PositiveIntegerField(_("planned staff"), default=0)
+    start_at = PlausibleDateTimeField(_("starts at"))
+    end_at = PlausibleDateTimeField(_("ends at"))
+    planned_attendees = BoundedIntegerField(_("planned attendees"), min_value=0, max_value=100_000)
+    planned_staff = BoundedIntegerField(_("planned staff"), default=0, min_value=0, max_value=100_000)
     in_annual_plan = models.BooleanField(_("in the annual meeting plan"), default=False)
     status = models.CharField(
         _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.DRAFT, editable=False
@@ -147,3 +149,11 @@ class Meeting(TimeStampedModel):
     @property
     def venue_label(self):
         return str(self.venue_room) if self.venue_room_id else self.venue_name
+
+
+# Written in migration 0003's SQL, not declared above: its message for forms and services.
+register_sql_constraint(
+    "meeting_venue_no_overlap",
+    field="venue_room",
+    message=_("The venue was booked by another meeting at the same time; choose another time or room."),
+)

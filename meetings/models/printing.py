@@ -6,7 +6,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from bureau.fields import BoundedIntegerField, PlausibleDateTimeField
 from bureau.history import HistoricalRecords
+from bureau.integrity import register_constraint_field
 from bureau.models import TimeStampedModel
 from bureau.scoping import ScopedQuerySet
 from meetings.choices import PrintingStatus
@@ -23,12 +25,12 @@ class PrintingOrder(TimeStampedModel):
         "meetings.Meeting", verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="printing_orders"
     )
     document = models.CharField(_("document"), max_length=200)
-    pages = models.PositiveIntegerField(_("pages"))
-    copies = models.PositiveIntegerField(_("copies"))
+    pages = BoundedIntegerField(_("pages"), min_value=1, max_value=100_000)
+    copies = BoundedIntegerField(_("copies"), min_value=1, max_value=100_000)
     unit_price = models.DecimalField(
         _("unit price per page"), max_digits=14, decimal_places=2, help_text=_("Yuan per printed page.")
     )
-    due_at = models.DateTimeField(_("due at"))
+    due_at = PlausibleDateTimeField(_("due at"))
     status = models.CharField(
         _("status"), max_length=20, choices=PrintingStatus.choices, default=PrintingStatus.ORDERED
     )
@@ -81,3 +83,6 @@ class PrintingOrder(TimeStampedModel):
         if self.pages is None or self.copies is None or self.unit_price is None:
             return None
         return self.pages * self.copies * self.unit_price
+
+
+register_constraint_field("printingorder_cancel_needs_reason", "cancel_reason")

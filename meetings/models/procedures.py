@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bureau.fields import BoundedIntegerField, PlausibleDateTimeField
 from bureau.history import HistoricalRecords
 from bureau.models import TimeStampedModel
 from bureau.scoping import ScopedQuerySet
@@ -20,12 +21,14 @@ class ProcedureTemplate(TimeStampedModel):
     """One step of the standard checklist; every meeting copies the active steps."""
 
     phase = models.CharField(_("phase"), max_length=4, choices=ProcedurePhase.choices)
-    order = models.PositiveSmallIntegerField(_("order"), default=10)
+    order = BoundedIntegerField(_("order"), default=10, min_value=0, max_value=9999)
     name = models.CharField(_("step"), max_length=100)
     description = models.CharField(_("description"), max_length=300, blank=True)
-    due_offset_hours = models.IntegerField(
+    due_offset_hours = BoundedIntegerField(
         _("due (hours from the phase's reference time)"),
         default=0,
+        min_value=-24 * 366,
+        max_value=24 * 366,
         help_text=_(
             "Steps before the meeting count back from its start (e.g. -72 = three days before); "
             "steps during the meeting count from its start; steps after it count from its end."
@@ -81,7 +84,7 @@ class MeetingProcedureStep(TimeStampedModel):
         related_name="+",
     )
     phase = models.CharField(_("phase"), max_length=4, choices=ProcedurePhase.choices)
-    order = models.PositiveSmallIntegerField(_("order"), default=10)
+    order = BoundedIntegerField(_("order"), default=10, min_value=0, max_value=9999)
     name = models.CharField(_("step"), max_length=100)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -91,7 +94,7 @@ class MeetingProcedureStep(TimeStampedModel):
         blank=True,
         related_name="+",
     )
-    due_at = models.DateTimeField(_("due"), null=True, blank=True)
+    due_at = PlausibleDateTimeField(_("due"), null=True, blank=True)
     done_at = models.DateTimeField(_("done at"), null=True, blank=True, editable=False)
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -171,7 +174,7 @@ class WorkPlan(TimeStampedModel):
         blank=True,
         related_name="+",
     )
-    briefing_at = models.DateTimeField(_("team briefing at"), null=True, blank=True)
+    briefing_at = PlausibleDateTimeField(_("team briefing at"), null=True, blank=True)
     notes = models.TextField(_("requirements"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -15,7 +15,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from bureau.fields import BoundedIntegerField, PlausibleDateField
 from bureau.history import HistoricalRecords
+from bureau.integrity import register_constraint_field
 from bureau.models import Department, TimeStampedModel, VoidableModel
 from bureau.scoping import ScopedQuerySet
 from bureau.validators import UploadValidator
@@ -73,7 +75,7 @@ class OfficialLetter(TimeStampedModel, VoidableModel):
         related_name="official_letters",
         help_text=_("The department the letter is addressed to."),
     )
-    date = models.DateField(_("letter date"))
+    date = PlausibleDateField(_("letter date"))
     subject = models.CharField(_("subject"), max_length=300)
     scan = models.FileField(
         _("scan of the letter"),
@@ -141,9 +143,9 @@ class Reception(TimeStampedModel):
     )
     visiting_unit = models.CharField(_("visiting unit"), max_length=200)
     purpose = models.TextField(_("purpose of the visit"))
-    arrival_date = models.DateField(_("arrival date"))
-    departure_date = models.DateField(_("departure date"))
-    guest_count = models.PositiveIntegerField(_("number of guests"))
+    arrival_date = PlausibleDateField(_("arrival date"))
+    departure_date = PlausibleDateField(_("departure date"))
+    guest_count = BoundedIntegerField(_("number of guests"), min_value=1, max_value=10_000)
     lodging = models.CharField(_("lodging"), max_length=300, blank=True, help_text=_("Hotel and rooms, if any."))
     lodging_amount = models.DecimalField(_("lodging cost"), max_digits=14, decimal_places=2, default=Decimal("0"))
     transport_amount = models.DecimalField(_("transport cost"), max_digits=14, decimal_places=2, default=Decimal("0"))
@@ -234,7 +236,9 @@ class ReceptionGuest(TimeStampedModel):
     reception = models.ForeignKey(
         Reception, verbose_name=_("reception"), on_delete=models.PROTECT, related_name="guests"
     )
-    protocol_order = models.PositiveSmallIntegerField(_("protocol order"), default=1, help_text=_("1 = most senior."))
+    protocol_order = BoundedIntegerField(
+        _("protocol order"), default=1, min_value=1, max_value=9999, help_text=_("1 = most senior.")
+    )
     name = models.CharField(_("full name"), max_length=50)
     title = models.CharField(_("job title"), max_length=100, blank=True)
     unit = models.CharField(_("unit"), max_length=200, blank=True)
@@ -283,11 +287,11 @@ class ReceptionMeal(TimeStampedModel):
     reception = models.ForeignKey(
         Reception, verbose_name=_("reception"), on_delete=models.PROTECT, related_name="meals"
     )
-    date = models.DateField(_("date"))
+    date = PlausibleDateField(_("date"))
     kind = models.CharField(_("meal"), max_length=20, choices=MealKind.choices)
     place = models.CharField(_("place"), max_length=200, blank=True)
-    guests = models.PositiveIntegerField(_("guests at the meal"))
-    escorts = models.PositiveIntegerField(_("escorts at the meal"), default=0)
+    guests = BoundedIntegerField(_("guests at the meal"), min_value=1, max_value=10_000)
+    escorts = BoundedIntegerField(_("escorts at the meal"), default=0, min_value=0, max_value=10_000)
     standard_per_person = models.DecimalField(_("standard per person"), max_digits=14, decimal_places=2)
     amount = models.DecimalField(
         _("amount"),
@@ -341,7 +345,7 @@ class TourStop(TimeStampedModel):
     reception = models.ForeignKey(
         Reception, verbose_name=_("reception"), on_delete=models.PROTECT, related_name="tour_stops"
     )
-    date = models.DateField(_("date"))
+    date = PlausibleDateField(_("date"))
     start_time = models.TimeField(_("start time"))
     end_time = models.TimeField(_("end time"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200)
@@ -366,3 +370,8 @@ class TourStop(TimeStampedModel):
 
     def __str__(self):
         return f"{self.date:%m-%d} {self.start_time:%H:%M} {self.place}"
+
+
+# The rule is broken by the amount typed, whichever field the condition names first.
+register_constraint_field("reception_meal_amount_within_standard", "amount")
+register_constraint_field("reception_cancel_has_reason", "cancel_reason")

@@ -12,7 +12,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from bureau.fields import BoundedIntegerField, PlausibleDateField
 from bureau.history import HistoricalRecords
+from bureau.integrity import register_sql_constraint
 from bureau.models import TimeStampedModel
 from bureau.scoping import ScopedQuerySet
 from meetings.choices import MeetingCategory
@@ -36,19 +38,26 @@ class MeetingStandard(TimeStampedModel):
     money_or_legal_record = True  # cancelled or kept, never deleted (bureau.checks)
 
     category = models.CharField(_("category"), max_length=2, choices=MeetingCategory.choices)
-    valid_from = models.DateField(_("valid from"))
-    valid_to = models.DateField(_("valid to"), null=True, blank=True, help_text=_("Leave empty while in force."))
+    valid_from = PlausibleDateField(_("valid from"))
+    valid_to = PlausibleDateField(_("valid to"), null=True, blank=True, help_text=_("Leave empty while in force."))
     document = models.CharField(
         _("source document"), max_length=200, blank=True, help_text=_("The regulation this table comes from.")
     )
     lodging = models.DecimalField(_("lodging per person-day"), **MONEY)
     meals = models.DecimalField(_("meals per person-day"), **MONEY)
     other = models.DecimalField(_("other costs per person-day"), **MONEY)
-    max_days = models.PositiveSmallIntegerField(
-        _("maximum days"), null=True, blank=True, help_text=_("Empty: no fixed limit (set by the approval).")
+    max_days = BoundedIntegerField(
+        _("maximum days"),
+        min_value=1,
+        max_value=366,
+        null=True,
+        blank=True,
+        help_text=_("Empty: no fixed limit (set by the approval)."),
     )
-    max_attendees = models.PositiveIntegerField(
+    max_attendees = BoundedIntegerField(
         _("maximum participants"),
+        min_value=1,
+        max_value=100_000,
         null=True,
         blank=True,
         help_text=_("Attendees and staff together. Empty: no fixed limit (set by the approval)."),
@@ -126,3 +135,11 @@ class MeetingStandard(TimeStampedModel):
                         )
                     }
                 )
+
+
+# Written in migration 0003's SQL, not declared above: its message for forms and services.
+register_sql_constraint(
+    "meetingstandard_no_overlap",
+    field="valid_from",
+    message=_("Its validity overlaps another standard of the same category."),
+)

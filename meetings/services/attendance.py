@@ -4,12 +4,13 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from bureau.integrity import integrity_error_as_validation_error
 from bureau.models import StaffProfile, person_name
 from bureau.services import audited_save
 from meetings.choices import AttendanceStatus, MeetingStatus, SignInMethod
@@ -59,7 +60,12 @@ def sign_in_refusal(*, meeting, now=None):
 
 
 def _save(attendee, actor, reason=None):
-    return audited_save(obj=attendee, actor=actor, reason=reason)
+    try:
+        with transaction.atomic():
+            audited_save(obj=attendee, actor=actor, reason=reason)
+    except IntegrityError as exc:  # a rule the checks above missed: named on its field
+        raise integrity_error_as_validation_error(exc) from exc
+    return attendee
 
 
 def _check_inviting(meeting):
@@ -72,7 +78,7 @@ def _check_inviting(meeting):
 
 def _next_protocol_order(meeting):
     last = meeting.attendees.order_by("-protocol_order").values_list("protocol_order", flat=True).first()
-    return (last or 0) + 1
+    return min((last or 0) + 1, Attendee._meta.get_field("protocol_order").max_value)
 
 
 @transaction.atomic

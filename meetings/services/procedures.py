@@ -7,10 +7,20 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from bureau.integrity import integrity_error_as_validation_error
 from bureau.services import audited_delete, audited_save
 from meetings.models import Meeting, MeetingProcedureStep, ProcedureTemplate, WorkPlan
 from meetings.models.procedures import WorkPlanAssignment
 from meetings.rules import NO_CHECKLIST_STATUSES
+
+
+def _save(obj, actor, **kwargs):
+    try:
+        with transaction.atomic():
+            audited_save(obj=obj, actor=actor, **kwargs)
+    except IntegrityError as exc:  # e.g. a due time computed past the plausible range: named on its field
+        raise integrity_error_as_validation_error(exc) from exc
+    return obj
 
 
 @transaction.atomic
@@ -59,7 +69,7 @@ def procedure_step_complete(*, step, actor, note=""):
     step.done_by = actor
     if note:
         step.note = note
-    return audited_save(obj=step, actor=actor)
+    return _save(step, actor)
 
 
 @transaction.atomic
@@ -73,7 +83,7 @@ def procedure_step_reopen(*, step, actor):
         )
     step.done_at = None
     step.done_by = None
-    return audited_save(obj=step, actor=actor)
+    return _save(step, actor)
 
 
 @transaction.atomic
@@ -93,9 +103,8 @@ def meeting_work_plan_create(*, meeting, actor, is_major_event=False, chief=None
         )
     plan = WorkPlan.objects.filter(meeting=meeting).first()
     if plan is None:
-        plan = audited_save(
-            obj=WorkPlan(meeting=meeting, is_major_event=is_major_event, chief=chief or actor, created_by=actor),
-            actor=actor,
+        plan = _save(
+            WorkPlan(meeting=meeting, is_major_event=is_major_event, chief=chief or actor, created_by=actor), actor
         )
     return plan
 

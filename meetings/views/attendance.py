@@ -72,28 +72,37 @@ class MeetingAttendeesView(MeetingPageMixin, TemplateView):
         return context
 
 
-class _AttendeesPostView(MeetingPageMixin, View):
+class _AttendeesPostView(MeetingAttendeesView):
+    """A form of the attendees page. Refused, the page is shown again with this form as typed and
+    its messages on the fields; accepted, back to the page."""
+
     http_method_names = ["post"]
     permission_required = "meetings.add_attendee"
     success_url_name = "meetings:meeting_attendees"
     form_class = None
+    form_context_name = None  # the attendees page's name for this form
 
     def post(self, request, *args, **kwargs):
         form = self.form_class(request.POST, user=request.user)
-        if not form.is_valid():
-            for field, errors in form.errors.items():
-                label = form.fields[field].label if field in form.fields else ""
-                messages.error(request, f"{label}：{' '.join(errors)}" if label else " ".join(errors))
-            return self.back()
-        try:
-            self.act(form.cleaned_data)
-        except ValidationError as exc:
-            messages.error(request, generic.error_text(exc))
-        return self.back()
+        if form.is_valid():
+            try:
+                self.act(form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                return self.back()
+        self.bound_form = form
+        return self.render_to_response(self.get_context_data())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context[self.form_context_name] = self.bound_form
+        return context
 
 
 class MeetingAttendeesInviteView(_AttendeesPostView):
     form_class = InviteDepartmentForm
+    form_context_name = "invite_form"
 
     def act(self, data):
         new = services.attendee_invite_department(
@@ -107,6 +116,7 @@ class MeetingAttendeesInviteView(_AttendeesPostView):
 
 class MeetingAttendeeAddView(_AttendeesPostView):
     form_class = AttendeeAddForm
+    form_context_name = "add_form"
 
     def act(self, data):
         attendee = services.attendee_add(meeting=self.meeting, actor=self.request.user, **data)
@@ -115,6 +125,7 @@ class MeetingAttendeeAddView(_AttendeesPostView):
 
 class MeetingSeatsAssignView(_AttendeesPostView):
     form_class = SeatAssignForm
+    form_context_name = "seat_form"
     permission_required = "meetings.change_attendee"
 
     def act(self, data):

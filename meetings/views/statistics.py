@@ -8,14 +8,26 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from bureau.fields import PlausibleDateValidator
+from bureau.views.generic import report_ignored_parameters
 from meetings.choices import MeetingCategory, MeetingFormat
 from meetings.selectors.statistics import PERIODS, meeting_statistics
 
 
 class StatisticsFilterForm(forms.Form):
     period = forms.ChoiceField(label=_("Period"), choices=list(PERIODS.items()), required=False)
-    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[PlausibleDateValidator()],
+    )
+    date_to = forms.DateField(
+        label=_("To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[PlausibleDateValidator()],
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -41,7 +53,9 @@ class MeetingStatisticsView(LoginRequiredMixin, PermissionRequiredMixin, Templat
         }
         form = StatisticsFilterForm(self.request.GET or None, initial=defaults)
         values = dict(defaults)
-        if form.is_bound and form.is_valid():
+        if form.is_bound:
+            if not form.is_valid():  # the report without the filters that can't be read, and why
+                report_ignored_parameters(self.request, form)
             values.update({key: value for key, value in form.cleaned_data.items() if value})
         stats = meeting_statistics(user=self.request.user, **values)
         context.update(
