@@ -11,6 +11,7 @@ from meetings.choices import BudgetKind, MeetingFormat, PrintingStatus
 from meetings.models import BudgetLine, Meeting, PrintingOrder
 from meetings.rules import can_edit_amounts, can_edit_requested, check_printing_open
 from meetings.services.budget import budget_description_check
+from meetings.services.meeting import MEETING_FIELDS
 
 
 class MeetingForm(BureauModelForm):
@@ -20,20 +21,7 @@ class MeetingForm(BureauModelForm):
 
     class Meta:
         model = Meeting
-        fields = [
-            "title",
-            "host_department",
-            "category",
-            "format",
-            "is_county_wide",
-            "in_annual_plan",
-            "venue_room",
-            "venue_name",
-            "start_at",
-            "end_at",
-            "planned_attendees",
-            "planned_staff",
-        ]
+        fields = list(MEETING_FIELDS)  # the request's own fields, as the services change them
         widgets = {"start_at": DateTimeLocalInput(), "end_at": DateTimeLocalInput()}
 
     def __init__(self, *args, **kwargs):
