@@ -16,5 +16,5 @@ class BureauConfig(AppConfig):
 
         autodiscover_modules("pickers")  # every app's picker sources, before the URLs are built
 
-        # After every migrate: the ten role groups with exactly the permissions the code declares.
+        # After every migrate: the role groups with exactly the permissions the code declares.
         post_migrate.connect(sync_role_groups, dispatch_uid="bureau.sync_role_groups")

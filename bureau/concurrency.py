@@ -91,6 +91,7 @@ class VersionField(forms.CharField):
     """Hidden; never counts as a change the user made."""
 
     widget = forms.HiddenInput
+    refuses_no_input = True  # bureau.forms.refuse_control_characters leaves it alone
 
     def __init__(self, **kwargs):
         super().__init__(required=False, **kwargs)

@@ -44,7 +44,7 @@ def refuse_control_characters(form):
     """Every text field of `form` refuses control characters with a clear message (instead of
     Django's NUL check alone, whose Chinese reads as "empty strings are not allowed")."""
     for field in form.fields.values():
-        if isinstance(field, forms.CharField):
+        if isinstance(field, forms.CharField) and not getattr(field, "refuses_no_input", False):
             others = [v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)]
             field.validators = [*others, NoControlCharactersValidator()]
 

@@ -97,12 +97,27 @@ def picker_urls():
 # ---- widgets, fields and filters ------------------------------------------------------------------
 
 
+# The largest key a database column holds; a bigger number is no row (and SQLite can't even compare it).
+MAX_PK = 2**63 - 1
+
+
+def _comparable(value):
+    """A posted id as the field may look it up: a number past any key becomes a text that is no id,
+    which the field refuses as a choice not offered (instead of the driver's OverflowError)."""
+    text = str(value).strip()
+    return "-" if text.isdigit() and int(text) > MAX_PK else value
+
+
 class Picker(forms.Select):
     """A <select> holding only the chosen row(s), not every row of the table."""
 
     def __init__(self, source_name, attrs=None):
         super().__init__(attrs)
         self.source_name = source_name
+
+    def value_from_datadict(self, data, files, name):
+        value = super().value_from_datadict(data, files, name)
+        return None if value is None else _comparable(value)
 
     def build_attrs(self, base_attrs, extra_attrs=None):
         attrs = super().build_attrs(base_attrs, extra_attrs)
@@ -142,7 +157,8 @@ class PickerMultiple(Picker):
     allow_multiple_selected = True
 
     def value_from_datadict(self, data, files, name):
-        return forms.SelectMultiple.value_from_datadict(self, data, files, name)
+        values = forms.SelectMultiple.value_from_datadict(self, data, files, name)
+        return None if values is None else [_comparable(value) for value in values]
 
     def value_omitted_from_data(self, data, files, name):
         return False

@@ -49,6 +49,10 @@ def views_of(base):
             elif isinstance(pattern, URLPattern):
                 view = getattr(pattern.callback, "view_class", None)
                 if view is not None and issubclass(view, base) and pattern.name:
+                    # A register's view gets its model, table… as as_view() arguments: read them as attributes.
+                    attributes = getattr(pattern.callback, "view_initkwargs", None)
+                    if attributes:
+                        view = type(view.__name__, (view,), dict(attributes))
                     found.append((f"{namespace}{pattern.name}", view))
 
     walk(get_resolver().url_patterns, "")

@@ -144,7 +144,7 @@ def test_inviting_a_department_that_does_not_exist_says_so_on_the_field(world, c
         reverse("meetings:meeting_attendees_invite", args=[meeting.pk]),
         {"department": "99999999999999999999", "titles": "局长"},
     )
-    assert "选择一个有效的选项" in _errors_on(response, "invite_form", "department")
+    assert "不在您可选的范围内" in _errors_on(response, "invite_form", "department")  # the picker says so
     assert 'value="局长"' in response.content.decode()
 
 
@@ -161,12 +161,12 @@ def test_statistics_with_an_implausible_date_show_the_report_and_a_message(world
 @pytest.mark.parametrize("token", ["abc%00def", "%00", "x%01y"])
 def test_a_control_byte_in_the_public_sign_in_url_is_not_found(client, token):
     AttendeeFactory()
-    assert client.get(f"/meetings/checkin/{token}/").status_code == 404
+    assert client.get(f"/meetings/sign-in/{token}/").status_code == 404
 
 
 def test_the_sign_in_url_still_opens_with_a_real_token(client):
     attendee = AttendeeFactory()
-    assert client.get(reverse("meetings:checkin", args=[attendee.token])).status_code == 200
+    assert client.get(reverse("meetings:sign_in", args=[attendee.token])).status_code == 200
 
 
 def test_next_protocol_order_stays_within_its_range(world, centre):
