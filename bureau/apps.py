@@ -9,8 +9,10 @@ class BureauConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from bureau import checks  # noqa: F401  registers the project's system checks
+        from bureau import audit, checks, sessions  # noqa: F401  checks registers the system checks
         from bureau.roles import sync_role_groups
 
         # After every migrate: the ten role groups with exactly the permissions the code declares.
         post_migrate.connect(sync_role_groups, dispatch_uid="bureau.sync_role_groups")
+        audit.connect()  # the security audit log's signal receivers
+        sessions.connect()  # sessions recorded at login, ended when an account is deactivated

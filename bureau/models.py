@@ -304,3 +304,11 @@ class RoomOccupancy(TimeStampedModel, VoidableModel):
                         }
                     }
                 )
+
+
+from bureau.models_security import (  # noqa: E402,F401  the security records live in their own module
+    AuditEntry,
+    PasswordChangeRequired,
+    PasswordRecord,
+    UserSession,
+)

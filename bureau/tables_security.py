@@ -1,0 +1,32 @@
+"""The audit log's and the sessions' tables."""
+
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from bureau.models_security import AuditEntry, UserSession
+from bureau.tables import BureauTable
+
+
+class AuditEntryTable(BureauTable):
+    at = tables.DateTimeColumn(format="Y-m-d H:i:s")
+
+    class Meta(BureauTable.Meta):
+        model = AuditEntry
+        fields = ("at", "username", "address", "action", "target", "detail", "outcome")
+        order_by = ("-at",)
+
+
+class UserSessionTable(BureauTable):
+    started_at = tables.DateTimeColumn(format="Y-m-d H:i:s")
+    end = tables.LinkColumn(
+        "bureau:user_sessions_end",
+        args=[tables.A("user_id")],
+        text=_("End this user's sessions"),
+        orderable=False,
+        verbose_name="",
+    )
+
+    class Meta(BureauTable.Meta):
+        model = UserSession
+        fields = ("user", "address", "user_agent", "started_at", "end")
+        order_by = ("-started_at",)
