@@ -9,10 +9,18 @@ class BureauConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import m2m_changed
+
         from bureau import audit, checks, sessions  # noqa: F401  checks registers the system checks
-        from bureau.roles import sync_role_groups
+        from bureau.roles import refuse_two_administrator_roles, sync_role_groups
 
         # After every migrate: the ten role groups with exactly the permissions the code declares.
         post_migrate.connect(sync_role_groups, dispatch_uid="bureau.sync_role_groups")
         audit.connect()  # the security audit log's signal receivers
         sessions.connect()  # sessions recorded at login, ended when an account is deactivated
+        m2m_changed.connect(
+            refuse_two_administrator_roles,
+            sender=get_user_model().groups.through,
+            dispatch_uid="bureau.refuse_two_administrator_roles",
+        )

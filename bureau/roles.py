@@ -123,3 +123,31 @@ def sync_role_groups(**kwargs):
         if missing:
             raise LookupError(f"Role {role} names permissions that do not exist: {', '.join(missing)}")
         group.permissions.set([all_perms[name] for name in perm_names])
+
+
+def refuse_two_administrator_roles(sender, instance, action, reverse, model, pk_set, **kwargs):
+    """m2m_changed on User.groups: no account holds two of the three administrator roles (三员分立),
+    however the groups are given (admin form, shell, `group.user_set.add`)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.core.exceptions import ValidationError
+
+    if action != "pre_add" or not pk_set:
+        return
+    groups = Group.objects.filter(name__in=ADMINISTRATOR_ROLES)
+    users = model.objects.filter(pk__in=pk_set) if reverse else [instance]
+    adding = {instance.name} if reverse else set(groups.filter(pk__in=pk_set).values_list("name", flat=True))
+    adding &= set(ADMINISTRATOR_ROLES)
+    if not adding:
+        return
+    User = get_user_model()
+    for user in users:
+        held = set(
+            User.objects.get(pk=user.pk).groups.filter(name__in=ADMINISTRATOR_ROLES).values_list("name", flat=True)
+        )
+        if len(held | adding) > 1:
+            raise ValidationError(
+                _("%(user)s cannot hold two administrator roles (%(roles)s): the three administrators are separate.")
+                % {"user": user.get_username(), "roles": "、".join(sorted(held | adding))},
+                code="two_administrator_roles",
+            )
