@@ -8,6 +8,7 @@ from bureau.forms import RoomOccupancyForm, RoomOccupancyInlineFormSet
 from bureau.forms_security import AdminUserChangeForm
 from bureau.history import appears_in_history
 from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile
+from bureau.passwords import require_password_change
 
 admin.site.site_header = _("Bureau Portal administration")
 admin.site.site_title = _("Bureau Portal")
@@ -118,6 +119,11 @@ class BureauUserAdmin(UserAdmin):
     search_fields = ("username", "first_name", "last_name", "email", "profile__department__name")
 
     actions = ["deactivate_selected"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            require_password_change(obj)  # the new user chooses their own password at the first login
 
     def get_readonly_fields(self, request, obj=None):
         """Roles and permissions are the security administrator's, and nobody changes their own."""

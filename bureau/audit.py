@@ -3,6 +3,7 @@ that write one for logins, logouts, failed logins, role and permission changes, 
 deactivation, and admin actions. Exports call `audit_record` themselves (generic list export, PDFs,
 file downloads); tests/bureau/test_audit.py walks every export path to make sure they do."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth import get_user_model
@@ -16,8 +17,16 @@ from bureau.models_security import AuditAction, AuditEntry, AuditOutcome
 
 
 def client_address(request):
-    """The address the request came from (the proxy in front sets REMOTE_ADDR; see README)."""
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+    """The address the request came from: REMOTE_ADDR, or behind BUREAU_TRUSTED_PROXIES proxies the
+    address the first of them saw (X-Forwarded-For read from the right, so a client can't forge it)."""
+    if request is None:
+        return None
+    proxies = settings.BUREAU_TRUSTED_PROXIES
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR")
 
 
 def current_request():

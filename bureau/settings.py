@@ -4,6 +4,7 @@
 only has to provide SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and CELERY_BROKER_URL.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "django_celery_beat",
+    "axes",
     "bureau",
     "meetings",
     "procurement",
@@ -56,6 +58,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "bureau.middleware.IdleSessionMiddleware",
+    "bureau.passwords.PasswordPolicyMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 if not DEBUG:
@@ -94,12 +100,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Password policy (等保 2.0): length, character classes, no reuse of the last ones, expiry.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env.int("BUREAU_PASSWORD_MIN_LENGTH", default=8)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {
+        "NAME": "bureau.passwords.CharacterClassesValidator",
+        "OPTIONS": {"min_classes": env.int("BUREAU_PASSWORD_MIN_CLASSES", default=3)},
+    },
+    {
+        "NAME": "bureau.passwords.PasswordHistoryValidator",
+        "OPTIONS": {"keep": env.int("BUREAU_PASSWORD_HISTORY", default=5)},
+    },
 ]
+# Days a password lasts before the user must choose a new one (0: never expires).
+BUREAU_PASSWORD_MAX_AGE_DAYS = env.int("BUREAU_PASSWORD_MAX_AGE_DAYS", default=90)
+# seed_demo's accounts choose their own password at the first login; `make run` turns it off.
+BUREAU_DEMO_PASSWORD_CHANGE = env.bool("BUREAU_DEMO_PASSWORD_CHANGE", default=True)
+# django-axes first: a login from a locked account and address is refused before the password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -146,6 +170,23 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Login lockout (django-axes): after AXES_FAILURE_LIMIT failures in a row for one account from one
+# address, that account from that address waits AXES_COOLOFF_MINUTES; the same account from another
+# address still logs in, so a stranger can't lock a real user out.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "bureau.audit.client_address"
+AXES_LOCKOUT_CALLABLE = "bureau.views.security.locked_out"
+# Behind a reverse proxy: how many proxies append to X-Forwarded-For (0: REMOTE_ADDR is the client).
+BUREAU_TRUSTED_PROXIES = env.int("BUREAU_TRUSTED_PROXIES", default=0)
+
+# Idle sessions end after this many minutes without a request (等保: 登录超时).
+BUREAU_SESSION_IDLE_MINUTES = env.int("BUREAU_SESSION_IDLE_MINUTES", default=30)
+SESSION_COOKIE_AGE = BUREAU_SESSION_IDLE_MINUTES * 60
 
 # Celery: unset broker → tasks run eagerly in-process, so the embedded default still works.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")

@@ -1,8 +1,9 @@
 """The audit administrator's log and the security administrator's sessions page."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -58,3 +59,9 @@ class UserSessionsEndView(SessionPermissionMixin, TemplateView):
             request, _("%(count)d sessions of %(user)s ended.") % {"count": count, "user": self.target.get_username()}
         )
         return redirect("bureau:usersession_list")
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' lockout: the login page's place, in Chinese, with how long to wait."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)
