@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_celery_beat",
     "axes",
+    "csp",
     "bureau",
     "meetings",
     "procurement",
@@ -49,7 +51,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "bureau.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "bureau.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -60,6 +64,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "bureau.middleware.IdleSessionMiddleware",
     "bureau.passwords.PasswordPolicyMiddleware",
+    "bureau.middleware.PrivateResponseMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -230,9 +235,37 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_client_errors": {"()": "bureau.log_filters.OneLineClientErrors"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # An expected 403/404 is one line, not a traceback (anyone could flood the log otherwise).
+        "django.request": {"filters": ["one_line_client_errors"]},
+        # WeasyPrint logs every step of every PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
+
+# Content-Security-Policy (django-csp): scripts only from the portal's own static files, never
+# inline; inline style attributes stay allowed (charts and a few templates size things with them).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+BUREAU_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+# A request declaring a larger body is refused before it is read (uploads are at most 10 MB).
+BUREAU_MAX_REQUEST_BYTES = env.int("BUREAU_MAX_REQUEST_BYTES", default=20 * 1024 * 1024)
 
 # Export of filtered list rows: above this the user is asked to narrow the filter.
 BUREAU_EXPORT_MAX_ROWS = env.int("BUREAU_EXPORT_MAX_ROWS", default=100_000)
