@@ -111,6 +111,13 @@ def password_change_reason(user):
     return None
 
 
+def check_at_login(sender, request, user, **kwargs):
+    """user_logged_in: a password in order is noted in the session, so the first page costs nothing."""
+    session = getattr(request, "session", None)
+    if session is not None and password_change_reason(user) is None:
+        session["_password_ok_until"] = int(time.time()) + PasswordPolicyMiddleware.RECHECK_SECONDS
+
+
 class PasswordPolicyMiddleware(MiddlewareMixin):
     """A user whose password has expired or who must choose their own sees only the change page.
 

@@ -2,6 +2,7 @@
 and end them (database sessions, or cached_db where Redis is configured: deleting through the
 session engine ends them in the cache and the database alike)."""
 
+import time
 from importlib import import_module
 
 from django.conf import settings
@@ -41,7 +42,10 @@ def user_sessions_end(*, user, actor=None, request=None, reason=""):
 
 
 def _logged_in(sender, request, user, **kwargs):
-    key = getattr(getattr(request, "session", None), "session_key", None)
+    session = getattr(request, "session", None)
+    if session is not None:
+        session["_last_seen"] = int(time.time())  # so the first page writes no session (idle check)
+    key = getattr(session, "session_key", None)
     if key:
         UserSession.objects.update_or_create(
             session_key=key,
@@ -71,6 +75,9 @@ def _user_saved(sender, instance, created, **kwargs):
 
 
 def connect():
+    from bureau.passwords import check_at_login
+
     user_logged_in.connect(_logged_in, dispatch_uid="bureau.sessions.login")
+    user_logged_in.connect(check_at_login, dispatch_uid="bureau.passwords.login")
     user_logged_out.connect(_logged_out, dispatch_uid="bureau.sessions.logout")
     post_save.connect(_user_saved, sender=get_user_model(), dispatch_uid="bureau.sessions.user_saved")

@@ -91,3 +91,17 @@ def test_deactivating_a_user_ends_their_sessions_and_reactivating_revives_none(c
     user.is_active = True
     user.save()
     assert client.get(reverse("home")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_first_page_after_login_writes_no_session_and_checks_no_password(client):
+    """The idle clock and the password check are set at login, so the policy adds no query to a page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(make_user(username="li", roles=[Role.LEADERSHIP]))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("home")).status_code == 200
+    sql = [query["sql"] for query in queries]
+    assert not [q for q in sql if "django_session" in q and not q.lstrip().upper().startswith("SELECT")]
+    assert not [q for q in sql if "bureau_password" in q]
