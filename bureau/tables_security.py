@@ -3,6 +3,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from bureau.masking import mask_phone
 from bureau.models_security import AuditEntry, UserSession
 from bureau.tables import BureauTable
 
@@ -30,3 +31,14 @@ class UserSessionTable(BureauTable):
         model = UserSession
         fields = ("user", "address", "user_agent", "started_at", "end")
         order_by = ("-started_at",)
+
+
+class MaskedPhoneColumn(tables.Column):
+    """A phone number masked on the page and in every export of the table (138****5678); the full
+    number is printed only on the documents made for those who need it (audited as exports)."""
+
+    def render(self, value):
+        return mask_phone(value)
+
+    def value(self, value):
+        return mask_phone(value)
