@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class BureauConfig(AppConfig):
+    default = True  # bureau.apps also holds the admin's config
     name = "bureau"
     verbose_name = _("Bureau")
     default_auto_field = "django.db.models.BigAutoField"
@@ -24,3 +26,10 @@ class BureauConfig(AppConfig):
             sender=get_user_model().groups.through,
             dispatch_uid="bureau.refuse_two_administrator_roles",
         )
+
+
+class BureauAdminConfig(admin_apps.AdminConfig):
+    """Django's admin with the portal's site (a second factor when the setting requires it)."""
+
+    default = False  # BureauConfig is the app's default config
+    default_site = "bureau.admin_base.BureauAdminSite"

@@ -36,6 +36,7 @@ ROLE_PERMISSIONS[Role.SYSTEM_ADMINISTRATOR] = [
 ROLE_PERMISSIONS[Role.SECURITY_ADMINISTRATOR] = [
     *("auth.view_user", "auth.change_user", "auth.view_group", "auth.view_permission"),
     *("bureau.assign_roles", "bureau.manage_sessions"),
+    *crud("otp_totp", "totpdevice", delete=True),  # second factors of the administrators
 ]
 ROLE_PERMISSIONS[Role.AUDIT_ADMINISTRATOR] = ["bureau.view_auditentry"]
 

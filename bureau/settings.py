@@ -27,7 +27,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "bureau.apps.BureauAdminConfig",  # django.contrib.admin with the portal's admin site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "bureau",
     "meetings",
     "procurement",
@@ -59,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -188,6 +191,11 @@ AXES_CLIENT_IP_CALLABLE = "bureau.audit.client_address"
 AXES_LOCKOUT_CALLABLE = "bureau.views.security.locked_out"
 # Behind a reverse proxy: how many proxies append to X-Forwarded-For (0: REMOTE_ADDR is the client).
 BUREAU_TRUSTED_PROXIES = env.int("BUREAU_TRUSTED_PROXIES", default=0)
+
+# Two factors (等保 level 3): the admin site only for users verified by a TOTP device (django-otp);
+# the security administrator registers devices in the admin, before turning this on.
+BUREAU_REQUIRE_TWO_FACTOR = env.bool("BUREAU_REQUIRE_TWO_FACTOR", default=False)
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Bureau Portal")
 
 # Idle sessions end after this many minutes without a request (等保: 登录超时).
 BUREAU_SESSION_IDLE_MINUTES = env.int("BUREAU_SESSION_IDLE_MINUTES", default=30)
