@@ -17,7 +17,7 @@ class BureauConfig(AppConfig):
         from bureau import audit, checks, sessions  # noqa: F401  checks registers the system checks
         from bureau.roles import refuse_two_administrator_roles, sync_role_groups
 
-        # After every migrate: the ten role groups with exactly the permissions the code declares.
+        # After every migrate: the role groups with exactly the permissions the code declares.
         post_migrate.connect(sync_role_groups, dispatch_uid="bureau.sync_role_groups")
         audit.connect()  # the security audit log's signal receivers
         sessions.connect()  # sessions recorded at login, ended when an account is deactivated
