@@ -40,7 +40,7 @@ setup: system-deps $(INSTALLED_RUN) $(INSTALLED_NODE)
 
 run: setup
 	DEBUG=1 $(MANAGE) migrate --no-input -v 0
-	DEBUG=1 $(MANAGE) seed_demo
+	DEBUG=1 BUREAU_DEMO_PASSWORD_CHANGE=0 $(MANAGE) seed_demo
 	@echo "Bureau Portal: http://127.0.0.1:8000/"
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 

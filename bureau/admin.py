@@ -5,8 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from bureau.admin_base import ImportableAdmin, VoidableAdmin
 from bureau.forms import RoomOccupancyForm, RoomOccupancyInlineFormSet
+from bureau.forms_security import AdminUserChangeForm
 from bureau.history import appears_in_history
 from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile
+from bureau.passwords import require_password_change
 
 admin.site.site_header = _("Bureau Portal administration")
 admin.site.site_title = _("Bureau Portal")
@@ -109,6 +111,7 @@ if admin.site.is_registered(User):
 class BureauUserAdmin(UserAdmin):
     """Django's user admin (its own Chinese labels, groups = roles) plus the staff profile."""
 
+    form = AdminUserChangeForm
     inlines = [UserStaffProfileInline]
     list_display = ("username", "last_name", "first_name", "department", "is_staff", "is_active")
     list_filter = ("groups", "is_staff", "is_superuser", "is_active")
@@ -116,6 +119,18 @@ class BureauUserAdmin(UserAdmin):
     search_fields = ("username", "first_name", "last_name", "email", "profile__department__name")
 
     actions = ["deactivate_selected"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            require_password_change(obj)  # the new user chooses their own password at the first login
+
+    def get_readonly_fields(self, request, obj=None):
+        """Roles and permissions are the security administrator's, and nobody changes their own."""
+        readonly = super().get_readonly_fields(request, obj)
+        if obj is not None and (obj.pk == request.user.pk or not request.user.has_perm("bureau.assign_roles")):
+            readonly = (*readonly, "groups", "user_permissions", "is_superuser", "is_staff")
+        return readonly
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and appears_in_history(obj):

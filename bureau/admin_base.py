@@ -2,7 +2,9 @@
 export everywhere but import only where importing is a real task, and records governed by services
 shown read-only (the admin must not be a way around the rules the pages keep)."""
 
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import AdminSite
 from django.core.paginator import Paginator
 from django.db import connection
 from django.utils.functional import cached_property
@@ -110,3 +112,26 @@ class VoidableAdmin(BureauModelAdmin):
             record_void(obj=obj, actor=request.user, reason=str(_("Voided in admin")))
             count += 1
         self.message_user(request, _("%(count)d records voided.") % {"count": count}, messages.SUCCESS)
+
+
+class BureauAdminSite(AdminSite):
+    """The admin site; with BUREAU_REQUIRE_TWO_FACTOR (等保 level 3) only a user verified by a
+    second factor (a TOTP device, django-otp) gets in, and the admin's login asks for the code."""
+
+    @property
+    def login_form(self):
+        from django_otp.admin import OTPAdminAuthenticationForm
+
+        return OTPAdminAuthenticationForm if settings.BUREAU_REQUIRE_TWO_FACTOR else None
+
+    @property
+    def login_template(self):
+        from django_otp.admin import OTPAdminSite
+
+        return OTPAdminSite.login_template if settings.BUREAU_REQUIRE_TWO_FACTOR else None
+
+    def has_permission(self, request):
+        allowed = super().has_permission(request)
+        if allowed and settings.BUREAU_REQUIRE_TWO_FACTOR:
+            return request.user.is_verified()
+        return allowed

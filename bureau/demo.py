@@ -6,12 +6,14 @@ import datetime
 import random
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
 from bureau.choices import DepartmentKind, RoomUse
 from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile
+from bureau.passwords import require_password_change
 from bureau.roles import Role
 
 DEMO_PASSWORD = "demo-2026"
@@ -213,6 +215,8 @@ def _seed_users(departments):
         if was_created:
             user.set_password(DEMO_PASSWORD)
             user.save()
+            if settings.BUREAU_DEMO_PASSWORD_CHANGE:
+                require_password_change(user)
         user.groups.add(Group.objects.get(name=role))
         StaffProfile.objects.get_or_create(user=user, defaults={"department": departments[department_code]})
         created.append((username, full_name, role, departments[department_code].short_name))
@@ -227,5 +231,7 @@ def _seed_users(departments):
     if was_created:
         admin.set_password(DEMO_PASSWORD)
         admin.save()
+        if settings.BUREAU_DEMO_PASSWORD_CHANGE:
+            require_password_change(admin)
     created.append(("admin", "管理员", "superuser", "—"))
     return created

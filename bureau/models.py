@@ -328,6 +328,13 @@ class RoomOccupancy(TimeStampedModel, VoidableModel):
                 )
 
 
+from bureau.models_security import (  # noqa: E402,F401  the security records live in their own module
+    AuditEntry,
+    PasswordChangeRequired,
+    PasswordRecord,
+    UserSession,
+)
+
 # Written in migration 0002's SQL, not declared above: its message for forms and services.
 register_sql_constraint(
     "roomoccupancy_no_overlap",

@@ -89,6 +89,17 @@ def _bureau_menu():
                 NavItem(_("Room occupancy"), "bureau:roomoccupancy_list", permission="bureau.view_roomoccupancy"),
             ),
         ),
+        NavSection(
+            label=_("Security administration"),
+            icon="bi-shield-lock",
+            url_name="bureau:auditentry_list",
+            order=95,
+            description=_("The audit log and who is logged in."),
+            items=(
+                NavItem(_("Audit log"), "bureau:auditentry_list", permission="bureau.view_auditentry"),
+                NavItem(_("Sessions"), "bureau:usersession_list", permission="bureau.manage_sessions"),
+            ),
+        ),
     )
 
 

@@ -22,6 +22,10 @@ class Role:
     TECHNICIANS = "维修人员"
     DEPARTMENT_HEADS = "部门负责人"
     EMPLOYEES = "干部职工"
+    # The three separated administrators (三员分立, 等保 2.0): no account holds two of them.
+    SYSTEM_ADMINISTRATOR = "系统管理员"
+    SECURITY_ADMINISTRATOR = "安全管理员"
+    AUDIT_ADMINISTRATOR = "审计管理员"
 
 
 ROLE_LABELS = {
@@ -37,6 +41,18 @@ ROLE_LABELS = {
     Role.EMPLOYEES: _("Department employees"),
 }
 ALL_ROLES = tuple(ROLE_LABELS)
+
+# The administrators work on the system, not in it: they see no business record. The system
+# administrator keeps users and departments, the security administrator roles, permissions and
+# sessions, the audit administrator reads and exports the audit log and nothing else.
+ADMINISTRATOR_LABELS = {
+    Role.SYSTEM_ADMINISTRATOR: _("System administrator"),
+    Role.SECURITY_ADMINISTRATOR: _("Security administrator"),
+    Role.AUDIT_ADMINISTRATOR: _("Audit administrator"),
+}
+ADMINISTRATOR_ROLES = tuple(ADMINISTRATOR_LABELS)
+# Every role group the code declares: the business roles and the administrators.
+GROUP_ROLES = ALL_ROLES + ADMINISTRATOR_ROLES
 
 # The section each role works in most: the home page puts it first (URL names, so the core imports
 # no centre).
@@ -74,7 +90,7 @@ def has_role(user, *roles):
 
 def collect_role_permissions():
     """{role: set of "app_label.codename"} gathered from every installed app's permissions.py."""
-    result = {role: set() for role in ALL_ROLES}
+    result = {role: set() for role in GROUP_ROLES}
     for config in apps.get_app_configs():
         try:
             module = import_module(f"{config.name}.permissions")
@@ -107,3 +123,31 @@ def sync_role_groups(**kwargs):
         if missing:
             raise LookupError(f"Role {role} names permissions that do not exist: {', '.join(missing)}")
         group.permissions.set([all_perms[name] for name in perm_names])
+
+
+def refuse_two_administrator_roles(sender, instance, action, reverse, model, pk_set, **kwargs):
+    """m2m_changed on User.groups: no account holds two of the three administrator roles (三员分立),
+    however the groups are given (admin form, shell, `group.user_set.add`)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.core.exceptions import ValidationError
+
+    if action != "pre_add" or not pk_set:
+        return
+    groups = Group.objects.filter(name__in=ADMINISTRATOR_ROLES)
+    users = model.objects.filter(pk__in=pk_set) if reverse else [instance]
+    adding = {instance.name} if reverse else set(groups.filter(pk__in=pk_set).values_list("name", flat=True))
+    adding &= set(ADMINISTRATOR_ROLES)
+    if not adding:
+        return
+    User = get_user_model()
+    for user in users:
+        held = set(
+            User.objects.get(pk=user.pk).groups.filter(name__in=ADMINISTRATOR_ROLES).values_list("name", flat=True)
+        )
+        if len(held | adding) > 1:
+            raise ValidationError(
+                _("%(user)s cannot hold two administrator roles (%(roles)s): the three administrators are separate.")
+                % {"user": user.get_username(), "roles": "、".join(sorted(held | adding))},
+                code="two_administrator_roles",
+            )

@@ -12,7 +12,7 @@ as "host_department" or "room__building"), or overrides `scope_to_department()` 
 
 from django.db import models
 
-from bureau.roles import BUREAU_WIDE_ROLES, DEPARTMENT_SCOPED_ROLES, role_names
+from bureau.roles import BUREAU_WIDE_ROLES, DEPARTMENT_SCOPED_ROLES, Role, role_names
 
 
 def user_department(user):
@@ -36,7 +36,8 @@ def _has_profile(user):
 
 
 def sees_all_departments(user):
-    return user.is_superuser or bool(role_names(user) & set(BUREAU_WIDE_ROLES))
+    # The system administrator keeps every department's register (and no business record).
+    return user.is_superuser or bool(role_names(user) & {*BUREAU_WIDE_ROLES, Role.SYSTEM_ADMINISTRATOR})
 
 
 class ScopedQuerySet(models.QuerySet):

@@ -5,9 +5,11 @@ only has to provide SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and CELERY_BROKER_UR
 """
 
 import datetime
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -26,7 +28,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "bureau.apps.BureauAdminConfig",  # django.contrib.admin with the portal's admin site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -40,6 +42,10 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "django_celery_beat",
+    "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "bureau",
     "meetings",
     "procurement",
@@ -48,15 +54,23 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "bureau.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "bureau.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "bureau.middleware.IdleSessionMiddleware",
+    "bureau.passwords.PasswordPolicyMiddleware",
+    "bureau.middleware.PrivateResponseMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 if not DEBUG:
@@ -95,12 +109,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Password policy (等保 2.0): length, character classes, no reuse of the last ones, expiry.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env.int("BUREAU_PASSWORD_MIN_LENGTH", default=8)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {
+        "NAME": "bureau.passwords.CharacterClassesValidator",
+        "OPTIONS": {"min_classes": env.int("BUREAU_PASSWORD_MIN_CLASSES", default=3)},
+    },
+    {
+        "NAME": "bureau.passwords.PasswordHistoryValidator",
+        "OPTIONS": {"keep": env.int("BUREAU_PASSWORD_HISTORY", default=5)},
+    },
 ]
+# Days a password lasts before the user must choose a new one (0: never expires).
+BUREAU_PASSWORD_MAX_AGE_DAYS = env.int("BUREAU_PASSWORD_MAX_AGE_DAYS", default=90)
+# seed_demo's accounts choose their own password at the first login; `make run` turns it off.
+BUREAU_DEMO_PASSWORD_CHANGE = env.bool("BUREAU_DEMO_PASSWORD_CHANGE", default=True)
+# django-axes first: a login from a locked account and address is refused before the password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -149,6 +181,28 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
+# Login lockout (django-axes): after AXES_FAILURE_LIMIT failures in a row for one account from one
+# address, that account from that address waits AXES_COOLOFF_MINUTES; the same account from another
+# address still logs in, so a stranger can't lock a real user out.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "bureau.audit.client_address"
+AXES_LOCKOUT_CALLABLE = "bureau.views.security.locked_out"
+# Behind a reverse proxy: how many proxies append to X-Forwarded-For (0: REMOTE_ADDR is the client).
+BUREAU_TRUSTED_PROXIES = env.int("BUREAU_TRUSTED_PROXIES", default=0)
+
+# Two factors (等保 level 3): the admin site only for users verified by a TOTP device (django-otp);
+# the security administrator registers devices in the admin, before turning this on.
+BUREAU_REQUIRE_TWO_FACTOR = env.bool("BUREAU_REQUIRE_TWO_FACTOR", default=False)
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Bureau Portal")
+
+# Idle sessions end after this many minutes without a request (等保: 登录超时).
+BUREAU_SESSION_IDLE_MINUTES = env.int("BUREAU_SESSION_IDLE_MINUTES", default=30)
+SESSION_COOKIE_AGE = BUREAU_SESSION_IDLE_MINUTES * 60
+
 # Celery: unset broker → tasks run eagerly in-process, so the embedded default still works.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL)
@@ -191,9 +245,37 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_client_errors": {"()": "bureau.log_filters.OneLineClientErrors"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # An expected 403/404 is one line, not a traceback (anyone could flood the log otherwise).
+        "django.request": {"filters": ["one_line_client_errors"]},
+        # WeasyPrint logs every step of every PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
+
+# Content-Security-Policy (django-csp): scripts only from the portal's own static files, never
+# inline; inline style attributes stay allowed (charts and a few templates size things with them).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+BUREAU_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+# A request declaring a larger body is refused before it is read (uploads are at most 10 MB).
+BUREAU_MAX_REQUEST_BYTES = env.int("BUREAU_MAX_REQUEST_BYTES", default=20 * 1024 * 1024)
 
 # Export of filtered list rows: above this the user is asked to narrow the filter.
 BUREAU_EXPORT_MAX_ROWS = env.int("BUREAU_EXPORT_MAX_ROWS", default=100_000)

@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-0123456789abcdef")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+# The demo in tests stands for `make run`, which logs straight in (tests of the policy turn it on).
+os.environ.setdefault("BUREAU_DEMO_PASSWORD_CHANGE", "0")
 
 from bureau.settings import *  # noqa: E402,F403
 from bureau.settings import BASE_DIR, CELERY_BROKER_URL, DATABASES, MIDDLEWARE, STORAGES  # noqa: E402

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from django.db.models.query import QuerySet
 
-from bureau.roles import ALL_ROLES, BUREAU_WIDE_ROLES
+from bureau.roles import ADMINISTRATOR_ROLES, ALL_ROLES, BUREAU_WIDE_ROLES
 from tests.factories import DepartmentFactory, make_user
 
 pytest_plugins = ["tests.browser"]
@@ -22,6 +22,8 @@ class World:
         for role in ALL_ROLES:
             department = self.bureau if role in BUREAU_WIDE_ROLES else self.own
             self.users[role] = make_user(roles=[role], department=department, username=f"role-{ALL_ROLES.index(role)}")
+        for index, role in enumerate(ADMINISTRATOR_ROLES):
+            self.users[role] = make_user(roles=[role], department=self.bureau, username=f"admin-{index}")
         self.users["no role"] = make_user(department=self.own, username="norole")
         self.users["superuser"] = make_user(username="root", is_superuser=True, is_staff=True)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 
-from bureau.roles import ALL_ROLES, DEPARTMENT_SCOPED_ROLES, Role
+from bureau.roles import ADMINISTRATOR_ROLES, ALL_ROLES, DEPARTMENT_SCOPED_ROLES, Role
 
 ANONYMOUS = "anonymous"
 NO_ROLE = "no role"
@@ -50,6 +50,8 @@ class Row:
             return 302
         if who == SUPERUSER:
             return self.status
+        if who in ADMINISTRATOR_ROLES and who not in self.allow:
+            who = NO_ROLE  # an administrator sees no business page: like an account with no role
         if who not in self.allow:
             return 403
         if target == "other" and self.scoped and who in DEPARTMENT_SCOPED_ROLES:
@@ -92,5 +94,5 @@ def load():
     return rows, objects
 
 
-WHO = (ANONYMOUS, NO_ROLE, SUPERUSER, *ALL_ROLES)
+WHO = (ANONYMOUS, NO_ROLE, SUPERUSER, *ALL_ROLES, *ADMINISTRATOR_ROLES)
 __all__ = ["Row", "register_rows", "roles", "Role", "PUBLIC", "EVERY_ROLE", "BUREAU_STAFF", "WHO", "load"]

@@ -25,6 +25,7 @@ from django.views.generic.detail import SingleObjectTemplateResponseMixin
 from django.views.generic.edit import ModelFormMixin, ProcessFormView
 from django_tables2 import LazyPaginator, RequestConfig
 
+from bureau.audit import audit_export
 from bureau.concurrency import VersionedFormMixin
 from bureau.exports import SafeTableExport
 from bureau.forms import MoveForm, VoidForm, add_integrity_error, add_service_errors, refuse_control_characters
@@ -190,6 +191,7 @@ class ObjectListView(ObjectViewMixin, TemplateView):
             return HttpResponseRedirect(f"{self.request.path}?{params.urlencode()}")
         table = self.table_class(queryset)
         exporter = SafeTableExport(export_format, table, exclude_columns=("actions",))
+        audit_export(self.request, target=f"{self.model._meta.verbose_name_plural} ({export_format})")
         return exporter.response(f"{self.model._meta.model_name}.{export_format}")
 
     def get_context_data(self, **kwargs):
@@ -529,4 +531,6 @@ class ObjectPdfView(ObjectPageMixin, View):
         return render_pdf(self.pdf_template, self.get_pdf_context(), request=self.request)
 
     def get(self, request, *args, **kwargs):
-        return pdf_file_response(self.render_pdf(), self.get_filename())
+        response = pdf_file_response(self.render_pdf(), self.get_filename())
+        audit_export(request, target=f"{self.get_filename()} ({self.object})")
+        return response

@@ -4,6 +4,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from bureau.tables import BureauTable
+from bureau.tables_security import MaskedPhoneColumn
 from meetings.models.reception import (
     OfficialLetter,
     Reception,
@@ -46,6 +47,8 @@ class OfficialLetterTable(BureauTable):
 
 
 class ReceptionGuestTable(BureauTable):
+    phone = MaskedPhoneColumn()
+
     class Meta(BureauTable.Meta):
         model = ReceptionGuest
         fields = ("protocol_order", "name", "title", "unit", "phone")
@@ -53,6 +56,8 @@ class ReceptionGuestTable(BureauTable):
 
 
 class ReceptionEscortTable(BureauTable):
+    phone = MaskedPhoneColumn()
+
     class Meta(BureauTable.Meta):
         model = ReceptionEscort
         fields = ("name", "title", "unit", "phone")

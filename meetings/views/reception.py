@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views import View
 
+from bureau.audit import audit_export
 from bureau.registers import Register
 from bureau.views import generic
 from meetings.filtersets.reception import OfficialLetterFilterSet, ReceptionFilterSet
@@ -84,6 +85,7 @@ class OfficialLetterScanView(generic.ObjectPageMixin, View):
             handle = letter.scan.open("rb")
         except FileNotFoundError as exc:
             raise Http404(_("This letter has no scan.")) from exc
+        audit_export(request, target=f"{letter} ({letter.scan.name.rsplit('/', 1)[-1]})")
         return FileResponse(handle, filename=letter.scan.name.rsplit("/", 1)[-1])
 
 

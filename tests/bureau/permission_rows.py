@@ -10,12 +10,23 @@ OBJECTS = {
 }
 
 CAMPUS = roles(Role.ADMIN_CENTRE)
+SYSTEM_ADMINISTRATOR = roles(Role.SYSTEM_ADMINISTRATOR)
 DEPARTMENT_VIEWERS = EVERY_ROLE
 ROOM_VIEWERS = BUREAU_STAFF | roles(Role.DEPARTMENT_HEADS)
 
+OBJECTS["any user"] = lambda world, department: world.users[Role.EMPLOYEES]
+
 ROWS = [
+    Row("bureau:auditentry_list", allow=roles(Role.AUDIT_ADMINISTRATOR)),
+    Row("bureau:usersession_list", allow=roles(Role.SECURITY_ADMINISTRATOR)),
+    Row("bureau:user_sessions_end", allow=roles(Role.SECURITY_ADMINISTRATOR), obj="any user", scoped=False),
     Row("home", allow=EVERY_ROLE | roles("no role")),
-    *register_rows(DEPARTMENTS, viewers=DEPARTMENT_VIEWERS, editors=CAMPUS, obj="department"),
+    *register_rows(
+        DEPARTMENTS,
+        viewers=DEPARTMENT_VIEWERS | SYSTEM_ADMINISTRATOR,
+        editors=CAMPUS | SYSTEM_ADMINISTRATOR,
+        obj="department",
+    ),
     *register_rows(BUILDINGS, viewers=BUREAU_STAFF, editors=CAMPUS, obj="building", scoped=False),
     *register_rows(ROOMS, viewers=ROOM_VIEWERS, editors=CAMPUS, obj="room"),
     *register_rows(OCCUPANCY, viewers=ROOM_VIEWERS, editors=CAMPUS, obj="roomoccupancy"),

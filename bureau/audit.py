@@ -1,0 +1,165 @@
+"""The security audit log (等保 2.0): one service that writes an entry, and the signal receivers
+that write one for logins, logouts, failed logins, role and permission changes, user creation and
+deactivation, and admin actions. Exports call `audit_record` themselves (generic list export, PDFs,
+file downloads); tests/bureau/test_audit.py walks every export path to make sure they do."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models.signals import m2m_changed, post_save, pre_save
+from django.utils.translation import gettext as _
+from simple_history.models import HistoricalRecords
+
+from bureau.models_security import AuditAction, AuditEntry, AuditOutcome
+
+
+def client_address(request):
+    """The address the request came from: REMOTE_ADDR, or behind BUREAU_TRUSTED_PROXIES proxies the
+    address the first of them saw (X-Forwarded-For read from the right, so a client can't forge it)."""
+    if request is None:
+        return None
+    proxies = settings.BUREAU_TRUSTED_PROXIES
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR")
+
+
+def current_request():
+    """The request being served on this thread (set by simple_history's middleware), or None."""
+    return getattr(HistoricalRecords.context, "request", None)
+
+
+def audit_record(*, action, request=None, actor=None, target="", detail="", outcome=AuditOutcome.SUCCESS):
+    """Append one entry. Without `actor`, the request's user is the one who acted."""
+    request = request if request is not None else current_request()
+    if actor is None and request is not None and getattr(request, "user", None) is not None:
+        actor = request.user if request.user.is_authenticated else None
+    return AuditEntry.objects.create(
+        actor=actor,
+        username=actor.get_username() if actor is not None else "",
+        address=client_address(request),
+        action=action,
+        target=str(target)[:300],
+        detail=detail,
+        outcome=outcome,
+    )
+
+
+def audit_export(request, *, target, detail=""):
+    """An export (list, PDF or file) leaves the portal: who took what."""
+    return audit_record(
+        action=AuditAction.EXPORT, request=request, target=target, detail=detail or request.get_full_path()
+    )
+
+
+def _logged_in(sender, request, user, **kwargs):
+    action = AuditAction.SUPERUSER_LOGIN if user.is_superuser else AuditAction.LOGIN
+    audit_record(action=action, request=request, actor=user)
+    if user.is_superuser:
+        messages.warning(
+            request,
+            _("You are logged in as a superuser. Use this account for set-up only; this login is in the audit log."),
+            fail_silently=True,
+        )
+
+
+def _logged_out(sender, request, user, **kwargs):
+    if user is not None:
+        audit_record(action=AuditAction.LOGOUT, request=request, actor=user)
+
+
+def _login_failed(sender, credentials, request=None, **kwargs):
+    username = str(credentials.get("username", ""))[:150]
+    AuditEntry.objects.create(
+        username=username,
+        address=client_address(request),
+        action=AuditAction.LOGIN_FAILED,
+        outcome=AuditOutcome.FAILURE,
+    )
+
+
+def _remember_active(sender, instance, **kwargs):
+    """Before a user is saved: was the account active? (post_save then tells a deactivation.)"""
+    if instance.pk is None:
+        instance._audit_was_active = None
+    else:
+        instance._audit_was_active = sender.objects.filter(pk=instance.pk).values_list("is_active", flat=True).first()
+
+
+def _user_saved(sender, instance, created, **kwargs):
+    if kwargs.get("raw"):
+        return
+    if created:
+        audit_record(action=AuditAction.USER_CREATED, target=instance.get_username())
+        return
+    was_active = getattr(instance, "_audit_was_active", None)
+    if was_active and not instance.is_active:
+        audit_record(action=AuditAction.USER_DEACTIVATED, target=instance.get_username())
+    elif was_active is False and instance.is_active:
+        audit_record(action=AuditAction.USER_REACTIVATED, target=instance.get_username())
+
+
+def _names(model, pks):
+    if model is Group:
+        return sorted(Group.objects.filter(pk__in=pks).values_list("name", flat=True))
+    if model is get_user_model():
+        return sorted(model.objects.filter(pk__in=pks).values_list("username", flat=True))
+    return sorted(f"{p.content_type.app_label}.{p.codename}" for p in model.objects.filter(pk__in=pks))
+
+
+def _m2m_changed(action_kind):
+    def receiver(sender, instance, action, reverse, model, pk_set, **kwargs):
+        if action not in ("post_add", "post_remove", "post_clear"):
+            return
+        verb = {"post_add": "+", "post_remove": "-", "post_clear": "-*"}[action]
+        names = "、".join(_names(model, pk_set or ()))
+        audit_record(action=action_kind, target=str(instance), detail=f"{verb} {names}".strip())
+
+    return receiver
+
+
+_ADMIN_VERBS = {ADDITION: "add", CHANGE: "change", DELETION: "delete"}
+
+
+def _admin_logged(sender, instance, created, **kwargs):
+    if created:
+        model = instance.content_type.model if instance.content_type_id else ""
+        audit_record(
+            action=AuditAction.ADMIN_ACTION,
+            actor=instance.user,
+            target=f"{model} {instance.object_repr}".strip(),
+            detail=f"{_ADMIN_VERBS.get(instance.action_flag, instance.action_flag)} {instance.get_change_message()}",
+        )
+
+
+def connect():
+    User = get_user_model()
+    user_logged_in.connect(_logged_in, dispatch_uid="bureau.audit.login")
+    user_logged_out.connect(_logged_out, dispatch_uid="bureau.audit.logout")
+    user_login_failed.connect(_login_failed, dispatch_uid="bureau.audit.login_failed")
+    pre_save.connect(_remember_active, sender=User, dispatch_uid="bureau.audit.user_pre_save")
+    post_save.connect(_user_saved, sender=User, dispatch_uid="bureau.audit.user_saved")
+    m2m_changed.connect(
+        _m2m_changed(AuditAction.ROLES_CHANGED),
+        sender=User.groups.through,
+        weak=False,  # a closure: nothing else keeps it alive
+        dispatch_uid="bureau.audit.roles",
+    )
+    m2m_changed.connect(
+        _m2m_changed(AuditAction.PERMISSIONS_CHANGED),
+        sender=User.user_permissions.through,
+        weak=False,
+        dispatch_uid="bureau.audit.user_permissions",
+    )
+    m2m_changed.connect(
+        _m2m_changed(AuditAction.PERMISSIONS_CHANGED),
+        sender=Group.permissions.through,
+        weak=False,
+        dispatch_uid="bureau.audit.group_permissions",
+    )
+    post_save.connect(_admin_logged, sender=LogEntry, dispatch_uid="bureau.audit.admin")
