@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from bureau.admin_base import BureauModelAdmin, ImportableAdmin, ServiceGovernedAdmin, ServiceGovernedInline
 from bureau.forms import add_service_errors
 from meetings.choices import MeetingStatus
+from meetings.forms.core import PrintingOrderForm
 from meetings.models import ApprovalDecision, BudgetLine, Meeting, MeetingStandard, PrintingOrder
 from meetings.rules import check_meeting_editable
+from meetings.services.budget import printing_order_save
 from meetings.services.meeting import MEETING_FIELDS, meeting_create, meeting_request_check, meeting_update
 
 
@@ -23,13 +25,13 @@ class BudgetLineInline(ServiceGovernedInline, admin.TabularInline):
     readonly_fields = fields
 
 
-class PrintingOrderInline(admin.TabularInline):
+class PrintingOrderInline(ServiceGovernedInline, admin.TabularInline):
+    """Shown with the meeting; orders are added and changed in their own admin, through the service."""
+
     model = PrintingOrder
     extra = 0
     fields = ("document", "pages", "copies", "unit_price", "due_at", "status", "cancel_reason")
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    readonly_fields = fields
 
 
 class ApprovalDecisionInline(admin.TabularInline):
@@ -156,6 +158,9 @@ class BudgetLineAdmin(ServiceGovernedAdmin):
 
 @admin.register(PrintingOrder)
 class PrintingOrderAdmin(BureauModelAdmin):
+    """The page's form and service here too: an open meeting, a reason to cancel, the meeting's lock."""
+
+    form = PrintingOrderForm
     list_display = ("document", "meeting", "pages", "copies", "unit_price", "due_at", "status")
     list_filter = ("status",)
     search_fields = ("document", "meeting__title")
@@ -163,5 +168,13 @@ class PrintingOrderAdmin(BureauModelAdmin):
     autocomplete_fields = ("meeting",)
     date_hierarchy = "due_at"
 
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.meeting.is_closed:
+            return False  # the meeting is settled or cancelled: its orders stay as they were
+        return super().has_change_permission(request, obj)
+
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def save_model(self, request, obj, form, change):
+        printing_order_save(order=obj, actor=request.user)

@@ -107,6 +107,11 @@ class _ChildAdmin(BureauModelAdmin):
     autocomplete_fields = ("reception",)
     list_select_related = ("reception",)
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "reception":  # nothing is added to a settled or cancelled reception
+            kwargs["queryset"] = Reception.objects.exclude(status__in=CLOSED)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.reception.status in CLOSED:
             return False  # part of a settled or cancelled reception

@@ -143,10 +143,12 @@ class PrintingOrderForm(BureauModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:  # an order stays with its meeting, even one settled since
+        # (The admin builds it without the fields it shows read-only.)
+        if self.instance.pk and "meeting" in self.fields:  # an order stays with its meeting, even one settled since
             self.fields["meeting"].queryset = Meeting.objects.filter(pk=self.instance.meeting_id)
             self.fields["meeting"].disabled = True
-        self.fields["due_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+        if "due_at" in self.fields:
+            self.fields["due_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
 
     def clean(self):
         cleaned = super().clean()

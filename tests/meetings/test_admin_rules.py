@@ -120,3 +120,41 @@ def test_a_settled_receptions_meals_cannot_be_changed_in_the_admin(root):
     assert root.post(_url(reception.__class__, "change", reception.pk), {"guest_count": "99"}).status_code == 403
     meal.refresh_from_db()
     assert meal.amount == Decimal("320.00")
+
+
+def test_superuser_cannot_change_or_add_printing_orders_of_a_settled_meeting(world, root):
+    from meetings.models import PrintingOrder
+    from tests.meetings.factories import PrintingOrderFactory
+
+    meeting = MeetingFactory(status=MeetingStatus.SETTLED)
+    order = PrintingOrderFactory(meeting=meeting, copies=10)
+    page = root.get(_url(PrintingOrder, "change", order.pk))
+    assert page.status_code == 200 and 'name="copies"' not in page.content.decode()
+    data = {
+        "meeting": meeting.pk,
+        "document": "会议材料",
+        "pages": "4",
+        "copies": "500",
+        "unit_price": "0.20",
+        "due_at": "2026-12-20T09:00",
+        "status": order.status,
+        "cancel_reason": "",
+    }
+    assert root.post(_url(PrintingOrder, "change", order.pk), data).status_code == 403
+    response = root.post(_url(PrintingOrder, "add"), data)
+    assert response.status_code == 200 and "meeting" in response.context["adminform"].form.errors
+    order.refresh_from_db()
+    assert order.copies == 10 and PrintingOrder.objects.count() == 1
+
+
+def test_superuser_cannot_add_a_guest_to_a_settled_reception(world, root):
+    from meetings.choices import ReceptionStatus
+    from meetings.models.reception import ReceptionGuest
+    from tests.meetings.factories import ReceptionFactory
+
+    reception = ReceptionFactory(status=ReceptionStatus.SETTLED)
+    response = root.post(
+        _url(ReceptionGuest, "add"), {"reception": reception.pk, "name": "张三", "protocol_order": "1"}
+    )
+    assert response.status_code == 200 and "reception" in response.context["adminform"].form.errors
+    assert not ReceptionGuest.objects.filter(reception=reception).exists()
