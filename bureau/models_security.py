@@ -95,6 +95,7 @@ class UserSession(models.Model):
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
         ordering = ["-started_at"]
+        indexes = [models.Index(fields=["started_at"])]  # the list's order
 
     def __str__(self):
         return f"{self.user} {self.address or ''} {self.started_at:%Y-%m-%d %H:%M}"

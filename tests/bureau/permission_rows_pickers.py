@@ -3,8 +3,8 @@
 from tests.permission_matrix import BUREAU_STAFF, EVERY_ROLE, Role, Row, roles
 
 ROWS = [
-    Row("pickers:bureau.department", allow=EVERY_ROLE),
+    Row("pickers:bureau.department", allow=EVERY_ROLE | roles(Role.SYSTEM_ADMINISTRATOR)),
     Row("pickers:bureau.building", allow=BUREAU_STAFF),
     Row("pickers:bureau.room", allow=BUREAU_STAFF | roles(Role.DEPARTMENT_HEADS)),
-    Row("pickers:bureau.person", allow=EVERY_ROLE),
+    Row("pickers:bureau.person", allow=EVERY_ROLE | roles(Role.SYSTEM_ADMINISTRATOR)),  # who may see departments
 ]
