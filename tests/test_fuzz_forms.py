@@ -354,7 +354,7 @@ def _form_pages(world):
 
 
 @pytest.mark.django_db
-def test_every_form_refuses_bad_values_on_the_field(world, client, capsys):
+def test_every_form_refuses_bad_values_on_the_field(world, client, record_property):
     client.force_login(world.users["superuser"])
     client.raise_request_exception = False  # a server error is counted and reported with the others
     tally = Tally()
@@ -373,10 +373,11 @@ def test_every_form_refuses_bad_values_on_the_field(world, client, capsys):
                 continue
             fuzzed.add(signature)
             _fuzz_form(client, tally, form)
-    with capsys.disabled():
-        print(
-            f"\nfuzz: {tally.forms} forms, {tally.fields} fields, {tally.posts} posts (fields × values), "
-            f"{len(tally.failures)} failures"
-        )
+    # Printed at the end of the run (tests/conftest.py), from this process or an xdist worker alike.
+    record_property(
+        "summary",
+        f"fuzz: {tally.forms} forms, {tally.fields} fields, {tally.posts} posts (fields × values), "
+        f"{len(tally.failures)} failures",
+    )
     assert tally.forms >= 20, "the fuzz test found too few forms: is discovery broken?"
     assert not tally.failures, "\n".join(tally.failures[:80])

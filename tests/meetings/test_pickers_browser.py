@@ -3,6 +3,7 @@ back with an error still shows the venue picked."""
 
 import pytest
 from django.urls import reverse
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -41,15 +42,20 @@ def _pick_venue(browser, typed, label):
     control.click()
     control.send_keys(typed)
 
-    def only_matches_offered(driver):
-        # The server's answer to what was typed replaces the rows offered when the box opened.
+    def pick_among_only_matches(driver):
+        # The server's answer to what was typed replaces the rows offered when the box opened (rows
+        # replaced while they are read are stale: the wait tries again).
         options = driver.find_elements(By.CSS_SELECTOR, ".ts-dropdown [data-selectable]")
         texts = [option.text for option in options]
-        if texts and all(typed in text for text in texts):
-            return next((option for option in options if label in option.text), None)
-        return None
+        if not texts or not all(typed in text for text in texts):
+            return False
+        target = next((option for option in options if label in option.text), None)
+        if target is None:
+            return False
+        target.click()
+        return True
 
-    WebDriverWait(browser, 15).until(only_matches_offered).click()
+    WebDriverWait(browser, 15, ignored_exceptions=(StaleElementReferenceException,)).until(pick_among_only_matches)
 
 
 def _submit(browser):
