@@ -43,3 +43,14 @@ def error_codes(error):
     if hasattr(error, "error_dict"):
         return {field: [e.code for e in errors] for field, errors in error.error_dict.items()}
     return [e.code for e in error.error_list]
+
+
+def field_error(response, field):
+    """The errors shown on `field` of the page's form (the form came back, not saved), as one text."""
+    assert response.status_code == 200, "the form should be shown again, not saved"
+    errors = response.context["form"].errors.get(field)
+    assert errors, f"no error on {field}: {response.context['form'].errors}"
+    html = response.content.decode()
+    for error in errors:
+        assert error in html
+    return " ".join(errors)

@@ -6,22 +6,7 @@ from django.urls import reverse
 from bureau.models import Building, Department, Room, RoomOccupancy
 from bureau.roles import Role
 from tests.factories import BuildingFactory, DepartmentFactory
-
-
-@pytest.fixture
-def campus(world, client):
-    client.force_login(world.users[Role.ADMIN_CENTRE])
-    return client
-
-
-def _field_error(response, field):
-    assert response.status_code == 200, "the form should be shown again, not saved"
-    errors = response.context["form"].errors.get(field)
-    assert errors, f"no error on {field}: {response.context['form'].errors}"
-    html = response.content.decode()
-    for error in errors:
-        assert error in html
-    return " ".join(errors)
+from tests.helpers import field_error
 
 
 def test_duplicate_department_code(campus):
@@ -31,7 +16,7 @@ def test_duplicate_department_code(campus):
         reverse("bureau:department_add"),
         {"name": "另一个财政局", "short_name": "财政", "code": "ZF-CZJ", "kind": "gov_department", "sort_order": 10},
     )
-    assert _field_error(response, "code") == "该编码的单位已存在。"
+    assert field_error(response, "code") == "该编码的单位已存在。"
     assert "另一个财政局" in response.content.decode()
     assert Department.objects.count() == before
 
@@ -39,7 +24,7 @@ def test_duplicate_department_code(campus):
 def test_duplicate_building_code(campus):
     BuildingFactory(code="XZZX-A")
     response = campus.post(reverse("bureau:building_add"), {"name": "新楼", "code": "XZZX-A", "floors": 3})
-    assert _field_error(response, "code") == "该编码的楼宇已存在。"
+    assert field_error(response, "code") == "该编码的楼宇已存在。"
     assert Building.objects.count() == 1
 
 
@@ -53,7 +38,7 @@ def _room_data(building_pk, **overrides):
 def test_room_area_must_be_positive(campus, area):
     building = BuildingFactory()
     response = campus.post(reverse("bureau:room_add"), _room_data(building.pk, area=area))
-    assert _field_error(response, "area") == "面积必须大于零。"
+    assert field_error(response, "area") == "面积必须大于零。"
     html = response.content.decode()
     assert "档案室" in html and f'value="{area}"' in html
     assert not Room.objects.exists()
@@ -61,7 +46,7 @@ def test_room_area_must_be_positive(campus, area):
 
 def test_room_in_a_building_that_does_not_exist(campus):
     response = campus.post(reverse("bureau:room_add"), _room_data(987654))
-    message = _field_error(response, "building")
+    message = field_error(response, "building")
     assert "不在您可选的范围内" in message  # the picker says it is not among the choices
     assert "档案室" in response.content.decode()
     assert not Room.objects.exists()
@@ -79,7 +64,7 @@ def test_duplicate_room_number_in_building(campus):
 def test_meeting_room_needs_capacity(campus):
     building = BuildingFactory()
     response = campus.post(reverse("bureau:room_add"), _room_data(building.pk, use="meeting_room"))
-    assert _field_error(response, "capacity") == "会议室须填写座位数。"
+    assert field_error(response, "capacity") == "会议室须填写座位数。"
     assert not Room.objects.exists()
 
 
@@ -91,7 +76,7 @@ def test_occupancy_end_before_start(world, campus):
         reverse("bureau:roomoccupancy_add"),
         {"room": room.pk, "department": world.own.pk, "start_date": "2025-05-01", "end_date": "2025-04-30"},
     )
-    assert _field_error(response, "end_date") == "截止日期不能早于起始日期。"
+    assert field_error(response, "end_date") == "截止日期不能早于起始日期。"
     html = response.content.decode()
     assert 'value="2025-05-01"' in html and 'value="2025-04-30"' in html
     assert not RoomOccupancy.objects.exists()
@@ -103,7 +88,7 @@ def test_edit_with_bad_input_changes_nothing(campus):
     room = Room.objects.get()
     history_rows = room.history.count()
     response = campus.post(reverse("bureau:room_edit", args=[room.pk]), _room_data(building.pk, name="改名", area="0"))
-    _field_error(response, "area")
+    field_error(response, "area")
     room.refresh_from_db()
     assert (room.name, str(room.area)) == ("档案室", "24.50")
     assert room.history.count() == history_rows

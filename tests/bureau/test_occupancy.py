@@ -15,12 +15,6 @@ D = datetime.date
 
 
 @pytest.fixture
-def campus(world, client):
-    client.force_login(world.users[Role.ADMIN_CENTRE])
-    return client
-
-
-@pytest.fixture
 def occupied(world):
     """Room 2-05 occupied by 财政局 for the first quarter of 2025."""
     finance = DepartmentFactory(code="CZJ", name="财政局")

@@ -11,31 +11,15 @@ from django.urls import reverse
 
 from bureau.integrity import integrity_error_as_validation_error
 from bureau.models import Building, Room, RoomOccupancy
-from bureau.roles import Role
 from bureau.views.generic import ObjectListView
 from tests.factories import BuildingFactory, DepartmentFactory, RoomFactory
+from tests.helpers import field_error
 from tests.permission_matrix import load
 
 pytestmark = pytest.mark.django_db
 
 DATE_RANGE_MESSAGE = "请输入 2000-01-01 至 2099-12-31 之间的日期。"
 CONTROL_MESSAGE = "内容中含有不可见的控制字符（如 NUL），请删除后重新输入。"
-
-
-@pytest.fixture
-def campus(world, client):
-    client.force_login(world.users[Role.ADMIN_CENTRE])
-    return client
-
-
-def _field_error(response, field):
-    assert response.status_code == 200, "the form should be shown again, not saved"
-    errors = response.context["form"].errors.get(field)
-    assert errors, f"no error on {field}: {response.context['form'].errors}"
-    html = response.content.decode()
-    for error in errors:
-        assert error in html
-    return " ".join(errors)
 
 
 @pytest.mark.parametrize(("start", "end"), [("0001-01-01", ""), ("2025-01-01", "9999-12-31")])
@@ -46,7 +30,7 @@ def test_occupancy_with_an_implausible_date_is_refused_on_the_field(world, campu
         {"room": room.pk, "department": world.own.pk, "start_date": start, "end_date": end, "note": "临时借用"},
     )
     field = "start_date" if start.startswith("0001") else "end_date"
-    assert _field_error(response, field) == DATE_RANGE_MESSAGE
+    assert field_error(response, field) == DATE_RANGE_MESSAGE
     assert "临时借用" in response.content.decode()
     assert not RoomOccupancy.objects.exists()
 
@@ -64,7 +48,7 @@ def test_the_database_refuses_an_implausible_date_written_around_the_form(world)
 )
 def test_building_floors_out_of_range_on_the_field(campus, floors, message):
     response = campus.post(reverse("bureau:building_add"), {"name": "新楼", "code": "XL-1", "floors": floors})
-    assert _field_error(response, "floors") == "请输入 1 至 200 之间的整数。"
+    assert field_error(response, "floors") == "请输入 1 至 200 之间的整数。"
     assert "约束" not in response.content.decode()
     assert not Building.objects.exists()
 
@@ -92,7 +76,7 @@ def test_a_room_area_constraint_from_the_model_form_goes_on_the_field(campus):
     building = BuildingFactory()
     data = {"building": building.pk, "floor": 3, "number": "301", "use": "office", "area": "-1"}
     response = campus.post(reverse("bureau:room_add"), data)
-    assert _field_error(response, "area") == "面积必须大于零。"
+    assert field_error(response, "area") == "面积必须大于零。"
     assert not response.context["form"].non_field_errors()
     assert not Room.objects.exists()
 
@@ -103,7 +87,7 @@ def test_control_characters_are_refused_with_a_clear_message(campus, name):
         reverse("bureau:department_add"),
         {"name": name, "code": "CZJ", "kind": "gov_department", "sort_order": 10},
     )
-    assert _field_error(response, "name") == CONTROL_MESSAGE
+    assert field_error(response, "name") == CONTROL_MESSAGE
     assert "空字符串" not in response.content.decode()
     assert 'value="CZJ"' in response.content.decode()
 
