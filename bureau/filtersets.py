@@ -13,12 +13,6 @@ from bureau.models import Building, Department, Room, RoomOccupancy
 from bureau.pickers import PickerFilter
 
 
-def scoped_departments(request):
-    if request is None:
-        return Department.objects.none()
-    return Department.objects.for_user(request.user).filter(active=True).only("pk", "name")
-
-
 class LeanSelect(forms.Select):
     """A <select> built in one pass of Python instead of one template render per option: a filter
     over 2,000 departments costs a few milliseconds instead of ~100 ms per page (DESIGN.md §11)."""

@@ -1,6 +1,6 @@
 """One URL scheme for every model (DESIGN.md §10): list, add, detail, edit, history, delete/void."""
 
-from django.urls import path
+from django.urls import URLPattern, URLResolver, get_resolver, path
 
 
 def object_urls(
@@ -38,8 +38,6 @@ def move_urls(view, prefix):
 
 def views_of(base):
     """[(namespaced URL name, view class)] of every URL whose view is a `base` (e.g. every list page)."""
-    from django.urls import URLPattern, URLResolver, get_resolver
-
     found = []
 
     def walk(patterns, namespace):
