@@ -35,7 +35,7 @@ def _attendees(n):
 
     from bureau.models import Department
     from meetings.models import Attendee, Meeting
-    from meetings.services.attendance import protocol_seats
+    from meetings.rules import protocol_seats
 
     start = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
     meeting = Meeting(

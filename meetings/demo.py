@@ -20,6 +20,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from bureau.models import Department, Room
+from meetings import demo_attendance, demo_reception
 from meetings.choices import (
     ApprovalDecisionKind,
     BudgetKind,
@@ -280,13 +281,9 @@ def demo_users():
 def seed(*, stdout=None):
     created = _seed_core(stdout=stdout)
     # --- meetings-attendance: checklists and attendees of every demo meeting ---
-    from meetings import demo_attendance
-
     demo_attendance.seed(stdout=stdout, meetings=Meeting.objects.all())
     # --- end meetings-attendance ---
     # --- official receptions 公务接待 (meetings-reception) ---
-    from meetings import demo_reception
-
     demo_reception.seed(stdout=stdout)
     # --- end official receptions ---
     return created

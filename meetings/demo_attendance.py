@@ -16,8 +16,7 @@ from simple_history.utils import bulk_create_with_history
 from bureau.models import Department
 from meetings.choices import AttendanceStatus, MeetingStatus, ProcedurePhase, SignInMethod
 from meetings.models import Attendee, MeetingProcedureStep, ProcedureTemplate
-from meetings.rules import NO_CHECKLIST_STATUSES
-from meetings.services.attendance import is_late, protocol_seats
+from meetings.rules import NO_CHECKLIST_STATUSES, is_late, protocol_seats
 
 ATTENDEES_PER_MEETING = 50
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁"

@@ -13,7 +13,8 @@ from django.db import transaction
 
 from bureau.models import Department
 from meetings.choices import MealKind, ReceptionStatus
-from meetings.models.reception import OfficialLetter, ReceptionEscort, ReceptionGuest, TourStop, max_escorts
+from meetings.models.reception import OfficialLetter, Reception, ReceptionEscort, ReceptionGuest, TourStop
+from meetings.rules import max_escorts
 from meetings.services import reception as services
 
 S = ReceptionStatus
@@ -84,8 +85,6 @@ def seed(*, stdout=None, rng=None):
         _seed_reception(rng, letter, host, group, purpose, arrival, status, centre, leader)
         created += 1
     if stdout is not None:
-        from meetings.models.reception import Reception
-
         stdout.write(f"receptions: {Reception.objects.count()} ({created} new)")
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from bureau.pdf import render_pdf
 from bureau.qr import qr_data_uri
 from meetings.choices import WorkPlanPost
-from meetings.services.attendance import protocol_seat_order
+from meetings.rules import protocol_seat_order
 
 DEFAULT_BASE_URL = "http://localhost:8000"
 

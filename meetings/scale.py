@@ -14,11 +14,12 @@ import types
 from django.contrib.auth import get_user_model
 
 from bureau.models import Department, Room
+from bureau.roles import Role
 from meetings.choices import MeetingStatus
 from meetings.demo import build_meetings
 from meetings.demo_attendance import TITLES, _attendance, _name
 from meetings.models import Attendee, BudgetLine, Meeting
-from meetings.services.attendance import protocol_seats
+from meetings.rules import protocol_seats
 
 SEATS_PER_ROW = 20
 ATTENDEE_FIELDS = (
@@ -48,8 +49,6 @@ def build(plan, writer, stdout, built):
     bureau = built["bureau"]
     users = {u.pk: u for u in get_user_model().objects.filter(pk__in=bureau.bureau_users.values())}
     roles = {role: users.get(pk) for role, pk in bureau.bureau_users.items()}
-    from bureau.roles import Role
-
     demo_roles = {
         "leader": roles.get(Role.LEADERSHIP),
         "meeting": roles.get(Role.MEETING_CENTRE),

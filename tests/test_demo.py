@@ -24,7 +24,8 @@ from meetings import demo as meetings_demo
 from meetings import demo_attendance, demo_reception
 from meetings.choices import AttendanceStatus, MeetingStatus, ReceptionStatus
 from meetings.models import ApprovalDecision, Attendee, BudgetLine, Meeting, MeetingProcedureStep, PrintingOrder
-from meetings.models.reception import OfficialLetter, Reception, ReceptionMeal, max_escorts
+from meetings.models.reception import OfficialLetter, Reception, ReceptionMeal
+from meetings.rules import max_escorts
 from tests.history_guard import PROJECT_APPS, tracked_models
 from tests.meetings.factories import MeetingFactory, local_dt
 

@@ -1,19 +1,12 @@
-import copy
-
-from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
-from django.forms.models import construct_instance
 from django.utils.translation import gettext_lazy as _
 
 from bureau.admin_base import BureauModelAdmin, ImportableAdmin, ServiceGovernedAdmin, ServiceGovernedInline
-from bureau.forms import add_service_errors
 from meetings.choices import MeetingStatus
-from meetings.forms.core import PrintingOrderForm
+from meetings.forms.core import MeetingAdminForm, PrintingOrderForm
 from meetings.models import ApprovalDecision, BudgetLine, Meeting, MeetingStandard, PrintingOrder
-from meetings.rules import check_meeting_editable
 from meetings.services.budget import printing_order_save
-from meetings.services.meeting import MEETING_FIELDS, meeting_create, meeting_request_check, meeting_update
+from meetings.services.meeting import MEETING_FIELDS, meeting_create, meeting_update
 
 
 class BudgetLineInline(ServiceGovernedInline, admin.TabularInline):
@@ -43,33 +36,6 @@ class ApprovalDecisionInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
-
-
-class MeetingAdminForm(forms.ModelForm):
-    """The pages' rules in the admin too: who may change the meeting at its status, the venue free,
-    the category limits and the caps (meetings.services.meeting); the admin saves through them."""
-
-    actor = None  # the admin user, set by MeetingAdmin.get_form
-
-    class Meta:
-        model = Meeting
-        # Every editable field; the admin's own readonly_fields decide what can change.
-        fields = [f.name for f in Meeting._meta.concrete_fields if f.editable and not f.primary_key]
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.errors:
-            return cleaned
-        # The instance gets the form's values only after clean(); check a copy that has them.
-        candidate = construct_instance(self, copy.copy(self.instance))
-        changed = [name for name in self.changed_data if name in MEETING_FIELDS]
-        try:
-            if self.instance.pk is not None and self.actor is not None:
-                check_meeting_editable(self.actor, self.instance)
-            meeting_request_check(meeting=candidate, changed=changed)
-        except ValidationError as error:
-            add_service_errors(self, error)
-        return cleaned
 
 
 @admin.register(Meeting)

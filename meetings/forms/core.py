@@ -1,17 +1,26 @@
-"""Forms of the meeting core: the meeting request, a life-cycle move, the budget, printing orders."""
+"""Forms of the meeting core: the meeting request (page and admin), a life-cycle move, the budget,
+printing orders."""
+
+import copy
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import construct_instance
 from django.utils.translation import gettext_lazy as _
 
 from bureau.concurrency import VersionedFormMixin
-from bureau.forms import BureauModelForm, InputRulesMixin
+from bureau.forms import BureauModelForm, InputRulesMixin, add_service_errors
 from bureau.widgets import DateTimeLocalInput
 from meetings.choices import BudgetKind, MeetingFormat, PrintingStatus
 from meetings.models import BudgetLine, Meeting, PrintingOrder
-from meetings.rules import can_edit_amounts, can_edit_requested, check_printing_open
-from meetings.services.budget import budget_description_check
-from meetings.services.meeting import MEETING_FIELDS
+from meetings.rules import (
+    budget_description_check,
+    can_edit_amounts,
+    can_edit_requested,
+    check_meeting_editable,
+    check_printing_open,
+)
+from meetings.services.meeting import MEETING_FIELDS, meeting_request_check
 
 
 class MeetingForm(BureauModelForm):
@@ -46,6 +55,34 @@ class MeetingForm(BureauModelForm):
             self.add_error("venue_room", _("An on-site meeting needs a meeting room or an external venue."))
         # The venue being free, the standard in force, the category limits and the caps are the
         # services' checks (meeting_create / meeting_update); their refusals come back on the fields.
+        return cleaned
+
+
+class MeetingAdminForm(forms.ModelForm):
+    """The pages' rules in the admin too (meetings.admin.MeetingAdmin): who may change the meeting at
+    its status, the venue free, the category limits and the caps (meetings.services.meeting); the
+    admin saves through them."""
+
+    actor = None  # the admin user, set by MeetingAdmin.get_form
+
+    class Meta:
+        model = Meeting
+        # Every editable field; the admin's own readonly_fields decide what can change.
+        fields = [f.name for f in Meeting._meta.concrete_fields if f.editable and not f.primary_key]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        # The instance gets the form's values only after clean(); check a copy that has them.
+        candidate = construct_instance(self, copy.copy(self.instance))
+        changed = [name for name in self.changed_data if name in MEETING_FIELDS]
+        try:
+            if self.instance.pk is not None and self.actor is not None:
+                check_meeting_editable(self.actor, self.instance)
+            meeting_request_check(meeting=candidate, changed=changed)
+        except ValidationError as error:
+            add_service_errors(self, error)
         return cleaned
 
 

@@ -1,6 +1,6 @@
 """Forms for official receptions: the letter, the reception, and the guest / escort / meal / tour formsets.
 
-The forms call the same checks as meetings.services.reception, so a page shows the rule's message on
+The forms call the same checks (meetings.rules) as meetings.services.reception, so a page shows the rule's message on
 the field; the services check again (and the database last).
 """
 
@@ -14,6 +14,7 @@ from django.utils.translation import pgettext_lazy
 
 from bureau.forms import BureauModelForm, InputRulesMixin
 from bureau.money import to_yuan
+from meetings import rules
 from meetings.models.reception import (
     OfficialLetter,
     Reception,
@@ -62,13 +63,13 @@ class ReceptionForm(BureauModelForm):
     def clean(self):
         cleaned = super().clean()
         for check, kwargs in (
-            (services.check_letter, {"letter": cleaned.get("letter")}),
+            (rules.check_letter, {"letter": cleaned.get("letter")}),
             (
-                services.check_dates,
+                rules.check_dates,
                 {"arrival_date": cleaned.get("arrival_date"), "departure_date": cleaned.get("departure_date")},
             ),
         ):
-            if check is services.check_letter and "letter" in self.errors:
+            if check is rules.check_letter and "letter" in self.errors:
                 continue
             try:
                 check(**kwargs)
@@ -132,11 +133,11 @@ class MealForm(_RowForm):
         if reception is None and self.instance.reception_id:
             reception = self.instance.reception
         if reception is None:
-            checks = [(services.check_escort_rule, {"guests": guests, "escorts": escorts})]
+            checks = [(rules.check_escort_rule, {"guests": guests, "escorts": escorts})]
         else:
             checks = [
                 (
-                    services.check_meal,
+                    rules.check_meal,
                     {
                         "reception": reception,
                         "date": cleaned.get("date"),
@@ -181,7 +182,7 @@ class GuestFormSetBase(BaseInlineFormSet):
             if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("name")
         )
         try:
-            services.check_named_guests(reception=self.instance, named=named)
+            rules.check_named_guests(reception=self.instance, named=named)
         except ValidationError as exc:
             raise ValidationError(exc.messages) from exc
 

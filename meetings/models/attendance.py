@@ -13,6 +13,7 @@ from bureau.history import HistoricalRecords
 from bureau.models import Department, TimeStampedModel
 from bureau.scoping import ScopedQuerySet, sees_all_departments
 from meetings.choices import SIGNED_IN_STATUSES, AttendanceStatus, SignInMethod
+from meetings.models.meeting import Meeting
 
 TOKEN_BYTES = 24  # 192 bits from the OS's CSPRNG; the URL-safe text is 32 characters
 
@@ -31,8 +32,6 @@ class MeetingBoundQuerySet(ScopedQuerySet):
             return self.none()
         if sees_all_departments(user):
             return self
-        from meetings.models.meeting import Meeting
-
         return self.filter(**{f"{self.meeting_path}__in": Meeting.objects.for_user(user).values("pk")})
 
 

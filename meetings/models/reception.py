@@ -22,24 +22,13 @@ from bureau.models import Department, TimeStampedModel, VoidableModel
 from bureau.scoping import ScopedQuerySet
 from bureau.validators import UploadValidator
 from meetings.choices import MealKind, ReceptionStatus
+from meetings.rules import ESCORT_RULE_GUEST_THRESHOLD, ESCORT_RULE_SMALL_MAX
 
-# The escort rule for official meals (陪餐): up to 10 guests, at most 3 escorts; above 10 guests, at
-# most one third of the guests — rounded down, i.e. 3 × escorts ≤ guests (11 guests → 3, 12 → 4).
-ESCORT_RULE_GUEST_THRESHOLD = 10
-ESCORT_RULE_SMALL_MAX = 3
 LETTER_SCAN_MAX_MB = 10
 
 
-def max_escorts(guests):
-    """The most escorts allowed at a meal for `guests` guests."""
-    guests = guests or 0
-    if guests <= ESCORT_RULE_GUEST_THRESHOLD:
-        return ESCORT_RULE_SMALL_MAX
-    return guests // 3
-
-
 def escort_rule_condition(guests_field, escorts_field):
-    """The escort rule as a database condition (used by CheckConstraints)."""
+    """The escort rule (meetings.rules.max_escorts) as a database condition (used by CheckConstraints)."""
     return Q(**{f"{escorts_field}__lte": ESCORT_RULE_SMALL_MAX}) | Q(
         **{f"{guests_field}__gt": ESCORT_RULE_GUEST_THRESHOLD, f"{guests_field}__gte": F(escorts_field) * 3}
     )

@@ -1,15 +1,8 @@
 """Meetings services (every write beyond a plain form save). One module per part of the work."""
 
 # ---- meetings-core ----
-from meetings.services.approval import (  # noqa: F401
-    meeting_budget_cap,
-    meeting_budget_totals,
-    meeting_check_limits,
-    meeting_limit_violations,
-    meeting_standard,
-)
+from meetings.services.approval import meeting_check_limits  # noqa: F401
 from meetings.services.budget import (  # noqa: F401
-    budget_description_check,
     meeting_budget_save,
     meeting_check_settlement,
     printing_order_save,

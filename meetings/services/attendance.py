@@ -1,8 +1,5 @@
 """Attendees, seating and attendance: invitations, protocol seating, sign-in, leaving early, leave."""
 
-import datetime
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -21,19 +18,9 @@ from meetings.rules import (
     INVITING_STATUSES,
     RECORDING_STATUSES,
     SIGN_IN_OPEN_STATUSES,
+    is_late,
+    protocol_seats,
 )
-
-DEFAULT_LATE_GRACE_MINUTES = 5
-
-
-def late_grace():
-    """Minutes after the start an attendee still counts as on time (setting MEETINGS_LATE_GRACE_MINUTES)."""
-    return datetime.timedelta(minutes=getattr(settings, "MEETINGS_LATE_GRACE_MINUTES", DEFAULT_LATE_GRACE_MINUTES))
-
-
-def is_late(*, meeting, at):
-    """Late means signed in after start + grace; exactly at the limit is still on time."""
-    return at > meeting.start_at + late_grace()
 
 
 def _short(dt):
@@ -149,25 +136,6 @@ def attendee_add(*, meeting, actor, name, organisation="", department=None, titl
     return _save(attendee, actor)
 
 
-def protocol_seat_order(seats_per_row):
-    """Seat numbers of one row in the order they are filled.
-
-    Seats are numbered 1…n from left to right as the attendees sit (facing the front). The most
-    senior sits in the centre; then the next ones alternate left and right of them, left first
-    (以左为尊, the rule of Party and government meetings). With an even number of seats the two
-    middle seats come first, the left one before the right one. In one sentence: seats by distance
-    from the centre of the row, the left seat first when two are equally far.
-    """
-    centre = (seats_per_row + 1) / 2
-    return sorted(range(1, seats_per_row + 1), key=lambda seat: (abs(seat - centre), seat))
-
-
-def protocol_seats(rows, seats_per_row):
-    """[(row, seat)] in protocol order: the front row first, each row from its centre outwards."""
-    order = protocol_seat_order(seats_per_row)
-    return [(row, seat) for row in range(1, rows + 1) for seat in order]
-
-
 @transaction.atomic
 def meeting_seats_assign(*, meeting, actor, rows, seats_per_row):
     """Seat every attendee not on leave by protocol order (ties: the order they were invited).
@@ -276,13 +244,6 @@ def attendee_sign_in(*, attendee, actor=None, method=SignInMethod.QR, now=None):
     attendee.is_late = late
     attendee.status = AttendanceStatus.LATE if late else AttendanceStatus.ON_TIME
     return _save(attendee, actor), True
-
-
-def already_signed_in_message(attendee):
-    return _("%(name)s already signed in at %(when)s.") % {
-        "name": attendee.name,
-        "when": _short(attendee.signed_in_at),
-    }
 
 
 @transaction.atomic

@@ -7,29 +7,16 @@ from django.utils.translation import gettext as _
 
 from bureau.concurrency import stale_error
 from bureau.services import audited_save
-from meetings.choices import BANNED_SPENDING_WORDS, BudgetKind, PrintingStatus
+from meetings.choices import BudgetKind, PrintingStatus
 from meetings.models import BudgetLine, Meeting
-from meetings.rules import can_edit_amounts, can_edit_requested, check_printing_open
-from meetings.services.approval import meeting_budget_totals, meeting_cap_violation, meeting_standard
-
-
-def budget_description_check(description):
-    """Banned spending can't be entered: souvenirs, banquets, sightseeing, fixed assets …"""
-    lowered = (description or "").lower()
-    for word in BANNED_SPENDING_WORDS:
-        if word in lowered:
-            raise ValidationError(
-                {
-                    "description": ValidationError(
-                        _(
-                            "“%(word)s” is banned spending: meeting funds may not pay for souvenirs, banquets, "
-                            "sightseeing or fixed assets (财行〔2016〕214号)."
-                        )
-                        % {"word": word},
-                        code="banned_spending",
-                    )
-                }
-            )
+from meetings.rules import (
+    budget_description_check,
+    can_edit_amounts,
+    can_edit_requested,
+    check_printing_open,
+    meeting_cap_violation,
+)
+from meetings.selectors.meeting import meeting_budget_totals, meeting_standard
 
 
 def _check_caps(meeting):

@@ -19,14 +19,15 @@ from bureau.services import audited_save
 from bureau.workflow import OPTIONAL, REQUIRED, Move, Workflow, transition
 from meetings.choices import ApprovalDecisionKind, MeetingStatus, PrintingStatus
 from meetings.models import Meeting, PrintingOrder
+from meetings.rules import venue_taken_error
+from meetings.selectors.meeting import meeting_last_decision
 from meetings.services.approval import (
     approval_decision_record,
     meeting_budget_approve_as_requested,
     meeting_check_limits,
-    meeting_last_decision,
 )
 from meetings.services.budget import meeting_check_settlement
-from meetings.services.meeting import meeting_check_venue, venue_taken_error
+from meetings.services.meeting import meeting_check_venue
 from meetings.services.procedures import meeting_procedures_create
 
 S = MeetingStatus

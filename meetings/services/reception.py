@@ -1,8 +1,8 @@
 """Writes for official receptions 公务接待 (keyword-only, atomic, recording who did it).
 
-The rules live here so that pages, the admin, the demo and any future API refuse the same things
-with the same message: no official letter, no reception; the escort rule for meals; the allowed
-status moves.
+The pages, the admin, the demo and any future API write through here, so they refuse the same
+things with the same message: the checks (no official letter, no reception; the escort rule for
+meals) are meetings.rules, the allowed status moves the transition table below.
 """
 
 from decimal import Decimal
@@ -16,12 +16,17 @@ from bureau.money import to_yuan
 from bureau.services import audited_delete, audited_save, record_void
 from bureau.workflow import REQUIRED, Move, Workflow, transition
 from meetings.choices import ReceptionStatus
-from meetings.models.reception import Reception, ReceptionMeal, max_escorts
+from meetings.models.reception import Reception, ReceptionMeal
 from meetings.rules import (
     LETTER_IN_USE_STATUSES,
-    MEALS_EDITABLE_STATUSES,
-    PEOPLE_EDITABLE_STATUSES,
     RECEPTION_EDITABLE_STATUSES,
+    check_dates,
+    check_guest_count,
+    check_letter,
+    check_meal,
+    check_meals_editable,
+    check_named_guests,
+    check_people_editable,
 )
 
 S = ReceptionStatus
@@ -41,124 +46,6 @@ RECEPTION_FIELDS = (
     "contact_phone",
     "notes",
 )
-
-
-# --- checks (also used by the forms, so the page and the service say the same thing) ---
-
-
-def check_letter(letter, *, field="letter"):
-    """No official letter, no reception: the letter must exist and not be voided."""
-    if letter is None:
-        raise ValidationError(
-            {
-                field: ValidationError(
-                    _("No official letter, no reception: register the official letter (公函) first and choose it."),
-                    code="letter_required",
-                )
-            }
-        )
-    if letter.is_voided:
-        raise ValidationError(
-            {
-                field: ValidationError(
-                    _("Official letter %(letter)s is voided; a reception needs a valid official letter.")
-                    % {"letter": letter},
-                    code="letter_voided",
-                )
-            }
-        )
-
-
-def check_escort_rule(*, guests, escorts, field="escorts"):
-    """At most 3 escorts for up to 10 guests; above 10 guests at most one third (rounded down)."""
-    if guests is None or escorts is None:
-        return
-    allowed = max_escorts(guests)
-    if escorts > allowed:
-        raise ValidationError(
-            {
-                field: ValidationError(
-                    _(
-                        "Escort rule: at most 3 escorts for up to 10 guests, otherwise at most one third of the "
-                        "guests (rounded down). %(guests)s guests allow at most %(allowed)s escorts, not %(escorts)s."
-                    )
-                    % {"guests": guests, "allowed": allowed, "escorts": escorts},
-                    code="escort_rule",
-                )
-            }
-        )
-
-
-def check_dates(*, arrival_date, departure_date):
-    if arrival_date and departure_date and departure_date < arrival_date:
-        raise ValidationError(
-            {
-                "departure_date": ValidationError(
-                    _("The departure date cannot be before the arrival date."), code="dates"
-                )
-            }
-        )
-
-
-def check_meal(*, reception, date, guests, escorts, standard_per_person, amount):
-    errors = {}
-    try:
-        check_escort_rule(guests=guests, escorts=escorts)
-    except ValidationError as exc:
-        errors.update(exc.error_dict)
-    if guests is not None and reception.guest_count and guests > reception.guest_count:
-        errors.setdefault("guests", []).append(
-            ValidationError(
-                _("A meal cannot have more guests (%(guests)s) than the reception has (%(count)s).")
-                % {"guests": guests, "count": reception.guest_count},
-                code="too_many_guests",
-            )
-        )
-    if date and reception.arrival_date and not (reception.arrival_date <= date <= reception.departure_date):
-        errors.setdefault("date", []).append(
-            ValidationError(
-                _("The meal must fall within the reception, %(start)s to %(end)s.")
-                % {"start": reception.arrival_date, "end": reception.departure_date},
-                code="outside_dates",
-            )
-        )
-    if standard_per_person is not None and amount is not None and guests is not None:
-        cap = to_yuan(standard_per_person * (guests + (escorts or 0)))
-        if amount > cap:
-            errors.setdefault("amount", []).append(
-                ValidationError(
-                    _("The amount cannot exceed the standard per person × everyone at the table (%(cap)s yuan).")
-                    % {"cap": cap},
-                    code="over_standard",
-                )
-            )
-    if errors:
-        raise ValidationError(errors)
-
-
-def check_guest_count(reception):
-    """The number of guests may not drop below the guests already named, nor below a meal's guests."""
-    named = reception.guests.count()
-    if named > reception.guest_count:
-        raise ValidationError(
-            {
-                "guest_count": ValidationError(
-                    _("%(named)s guests are already named on this reception; it cannot have fewer.") % {"named": named},
-                    code="too_few_guests",
-                )
-            }
-        )
-    largest_meal = max(reception.meals.values_list("guests", flat=True), default=0)
-    if largest_meal > reception.guest_count:
-        raise ValidationError(
-            {
-                "guest_count": ValidationError(
-                    _("A meal cannot have more guests (%(guests)s) than the reception has (%(count)s).")
-                    % {"guests": largest_meal, "count": reception.guest_count},
-                    code="too_few_guests",
-                )
-            }
-        )
 
 
 def _check_status(reception, allowed, message):
@@ -208,7 +95,11 @@ def reception_update(*, reception, actor, letter=None, **fields):
             raise TypeError(f"reception_update does not change {name}")
         setattr(reception, name, value)
     check_dates(arrival_date=reception.arrival_date, departure_date=reception.departure_date)
-    check_guest_count(reception)
+    check_guest_count(
+        guest_count=reception.guest_count,
+        named=reception.guests.count(),
+        largest_meal=max(reception.meals.values_list("guests", flat=True), default=0),
+    )
     reception.full_clean()
     return audited_save(obj=reception, actor=actor)
 
@@ -308,31 +199,6 @@ def reception_cancel(*, reception, actor, reason):
 
 
 # --- guests, escorts, meals, tour stops (saved as formsets) ---
-
-
-def check_people_editable(reception):
-    _check_status(
-        reception,
-        PEOPLE_EDITABLE_STATUSES,
-        _("Guests, escorts and the tour plan can be changed only until the reception is approved; it is %(status)s."),
-    )
-
-
-def check_meals_editable(reception):
-    _check_status(
-        reception,
-        MEALS_EDITABLE_STATUSES,
-        _("Meals can be recorded only until the reception is done; it is %(status)s."),
-    )
-
-
-def check_named_guests(*, reception, named):
-    if named > reception.guest_count:
-        raise ValidationError(
-            _("%(named)s guests are named but the reception has %(count)s; raise the number of guests first.")
-            % {"named": named, "count": reception.guest_count},
-            code="too_many_guests",
-        )
 
 
 def _save_rows(formset, actor):

@@ -183,7 +183,7 @@ class MeetingAttendanceView(MeetingPageMixin, TemplateView):
             board=meeting_attendance_board(meeting=self.meeting),
             attendees=attendees,
             refusal=services.sign_in_refusal(meeting=self.meeting),
-            grace_minutes=int(services.late_grace().total_seconds() // 60),
+            grace_minutes=int(rules.late_grace().total_seconds() // 60),
             can_close=ended
             and self.meeting.status in rules.ATTENDANCE_CLOSING_STATUSES
             and any(a.status == AttendanceStatus.PENDING for a in attendees),
@@ -209,7 +209,7 @@ class AttendeeSignInDeskView(AttendeeBoundMixin, View):
         if changed:
             messages.success(request, _("%(name)s signed in.") % {"name": attendee.name})
         else:
-            messages.info(request, services.already_signed_in_message(attendee))
+            messages.info(request, rules.already_signed_in_message(attendee))
         return self.back()
 
 

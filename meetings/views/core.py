@@ -2,7 +2,6 @@
 moves, budget editing, the settlement PDF, and printing orders. Thin: the services do the work."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -17,7 +16,14 @@ from meetings.choices import SIGNED_IN_STATUSES, AttendanceStatus, MeetingStatus
 from meetings.filtersets.core import MeetingFilterSet, PrintingOrderFilterSet
 from meetings.forms.core import MeetingForm, PrintingOrderForm, budget_formset_class
 from meetings.models import ApprovalDecision, Attendee, BudgetLine, Meeting, MeetingStandard, PrintingOrder
-from meetings.rules import can_edit_amounts, can_edit_requested, meeting_editable_by
+from meetings.rules import (
+    can_edit_amounts,
+    can_edit_requested,
+    meeting_budget_cap,
+    meeting_editable_by,
+    no_standard_error,
+)
+from meetings.selectors.meeting import meeting_budget_totals, meeting_limit_violations
 from meetings.selectors.procedures import meeting_procedure_progress
 from meetings.services.meeting import MEETING_FIELDS
 from meetings.tables.core import MeetingTable, PrintingOrderTable
@@ -27,7 +33,7 @@ from meetings.views.base import MeetingPageMixin, MeetingPdfView, MeetingTabMixi
 def budget_summary(meeting):
     """Standard in force, cap, totals and the rules broken, for the detail and budget tabs."""
     standard = MeetingStandard.objects.for_meeting(meeting)
-    totals = services.meeting_budget_totals(meeting)
+    totals = meeting_budget_totals(meeting)
     summary = {
         "standard": standard,
         "totals": totals,
@@ -37,13 +43,10 @@ def budget_summary(meeting):
         "saved": None,
     }
     if standard is None:
-        try:
-            services.meeting_standard(meeting)
-        except ValidationError as exc:
-            summary["no_standard"] = exc.messages[0]
+        summary["no_standard"] = no_standard_error(meeting).messages[0]
         return summary
-    summary["cap"] = services.meeting_budget_cap(meeting, standard)
-    summary["violations"] = services.meeting_limit_violations(meeting, standard=standard)
+    summary["cap"] = meeting_budget_cap(meeting, standard)
+    summary["violations"] = meeting_limit_violations(meeting, standard=standard)
     summary["saved"] = totals["requested"] - totals["actual"] if meeting.status == MeetingStatus.SETTLED else None
     return summary
 

@@ -14,7 +14,13 @@ from bureau.views import generic
 from meetings.filtersets.reception import OfficialLetterFilterSet, ReceptionFilterSet
 from meetings.forms.reception import FORMSETS, OfficialLetterForm, ReceptionForm
 from meetings.models.reception import OfficialLetter, Reception
-from meetings.rules import MEALS_EDITABLE_STATUSES, PEOPLE_EDITABLE_STATUSES, RECEPTION_EDITABLE_STATUSES
+from meetings.rules import (
+    MEALS_EDITABLE_STATUSES,
+    PEOPLE_EDITABLE_STATUSES,
+    RECEPTION_EDITABLE_STATUSES,
+    check_meals_editable,
+    check_people_editable,
+)
 from meetings.selectors.reception import reception_printable_context, reception_totals
 from meetings.services import reception as services
 from meetings.tables.reception import (
@@ -215,9 +221,9 @@ class ReceptionFormsetView(ReceptionPageMixin, generic.ObjectFormsetView):
     def _editable(self):
         try:
             if self.kind == "meals":
-                services.check_meals_editable(self.object)
+                check_meals_editable(self.object)
             else:
-                services.check_people_editable(self.object)
+                check_people_editable(self.object)
         except ValidationError as exc:
             messages.warning(self.request, generic.error_text(exc))
             return False

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from bureau.views import generic
 from meetings.choices import AttendanceStatus, SignInMethod
 from meetings.models import Attendee
+from meetings.rules import already_signed_in_message
 from meetings.services import attendance as services
 
 TEMPLATE = "meetings/sign_in/sign_in.html"
@@ -55,4 +56,4 @@ class SignInView(View):
         if changed:
             return redirect(f"{attendee.get_sign_in_url()}?done=1")
         self.attendee = attendee
-        return render(request, TEMPLATE, self.context(already=services.already_signed_in_message(attendee)))
+        return render(request, TEMPLATE, self.context(already=already_signed_in_message(attendee)))

@@ -2,41 +2,14 @@
 
 import datetime
 
-from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from bureau.fields import PlausibleDateValidator
 from bureau.views.generic import report_ignored_parameters
 from meetings.choices import MeetingCategory, MeetingFormat
+from meetings.forms.statistics import StatisticsFilterForm
 from meetings.selectors.statistics import PERIODS, meeting_statistics
-
-
-class StatisticsFilterForm(forms.Form):
-    period = forms.ChoiceField(label=_("Period"), choices=list(PERIODS.items()), required=False)
-    date_from = forms.DateField(
-        label=_("From"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        validators=[PlausibleDateValidator()],
-    )
-    date_to = forms.DateField(
-        label=_("To"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        validators=[PlausibleDateValidator()],
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and end < start:
-            self.add_error("date_to", _("The end date cannot be before the start date."))
-        if start and end and (end - start).days > 366 * 20:
-            self.add_error("date_from", _("Choose a range of at most twenty years."))
-        return cleaned
 
 
 class MeetingStatisticsView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from bureau.roles import Role
+from meetings import rules
 from meetings.choices import AttendanceStatus, MeetingStatus, SignInMethod
 from meetings.models import Attendee, Meeting
 from meetings.services import attendance as services
@@ -75,7 +76,7 @@ def test_second_sign_in_changes_nothing():
     assert again.signed_in_at == at(1)
     assert again.status == AttendanceStatus.ON_TIME
     assert attendee.history.count() == history_rows
-    assert "签到。" in services.already_signed_in_message(again)
+    assert "签到。" in rules.already_signed_in_message(again)
 
 
 def test_desk_sign_in_records_who():
@@ -256,11 +257,11 @@ def test_no_invitations_once_held():
 
 def test_protocol_seat_order_odd_and_even():
     # Seats 1…n from left to right as the attendees sit: centre first, then left, right, left …
-    assert services.protocol_seat_order(5) == [3, 2, 4, 1, 5]
-    assert services.protocol_seat_order(7) == [4, 3, 5, 2, 6, 1, 7]
+    assert rules.protocol_seat_order(5) == [3, 2, 4, 1, 5]
+    assert rules.protocol_seat_order(7) == [4, 3, 5, 2, 6, 1, 7]
     # Even: the two middle seats first, the left one before the right one.
-    assert services.protocol_seat_order(6) == [3, 4, 2, 5, 1, 6]
-    assert services.protocol_seat_order(1) == [1]
+    assert rules.protocol_seat_order(6) == [3, 4, 2, 5, 1, 6]
+    assert rules.protocol_seat_order(1) == [1]
 
 
 def test_seats_assigned_by_protocol_order_front_row_centre_first():

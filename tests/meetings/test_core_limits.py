@@ -9,11 +9,11 @@ from django.db import transaction
 from django.db.utils import IntegrityError
 
 from bureau.roles import Role
-from meetings import services
+from meetings import rules, services
 from meetings.choices import BudgetKind, BudgetSubKind, MeetingCategory, MeetingStatus
 from meetings.models import BudgetLine, Meeting, MeetingStandard
-from meetings.services.approval import meeting_limit_violations
-from meetings.services.budget import budget_description_check
+from meetings.rules import budget_description_check
+from meetings.selectors.meeting import meeting_limit_violations
 from tests.helpers import error_codes
 from tests.meetings.core_fixtures import standards  # noqa: F401
 from tests.meetings.factories import BudgetLineFactory, MeetingFactory, local_dt
@@ -78,7 +78,7 @@ def test_money_cap_on_the_three_items_together(delta):
     # meals and other costs make room (the items may be shifted among themselves).
     meeting = meeting_of(C.CLASS_3, attendees=50, staff=5, days=2)
     cap = Decimal("60500.00")
-    assert services.meeting_budget_cap(meeting, MeetingStandard.objects.for_meeting(meeting)) == cap
+    assert rules.meeting_budget_cap(meeting, MeetingStandard.objects.for_meeting(meeting)) == cap
     BudgetLineFactory(meeting=meeting, kind=BudgetKind.LODGING, requested=Decimal("45000.00"))
     BudgetLineFactory(meeting=meeting, kind=BudgetKind.MEALS, requested=Decimal("10000.00"))
     BudgetLineFactory(
@@ -124,7 +124,7 @@ def test_meeting_is_judged_by_the_standard_in_force_on_its_start_date():
     in_2026 = meeting_of(C.CLASS_3, attendees=120, staff=10, days=2, start=(2026, 1, 5, 9))
     assert meeting_limit_violations(in_2025) == []
     assert len(meeting_limit_violations(in_2026)) == 2  # days and participants under the new table
-    assert services.meeting_budget_cap(in_2026, MeetingStandard.objects.for_meeting(in_2026)) == 600 * 130 * 2
+    assert rules.meeting_budget_cap(in_2026, MeetingStandard.objects.for_meeting(in_2026)) == 600 * 130 * 2
 
 
 def test_meeting_without_a_standard_in_force_gets_a_clear_message():

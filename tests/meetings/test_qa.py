@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from bureau.roles import Role
-from meetings import services
+from meetings import rules, services
 from meetings.choices import AttendanceStatus, BudgetKind, MeetingCategory, MeetingStatus, ProcedurePhase
 from meetings.models import MeetingProcedureStep, ProcedureTemplate
 from tests.factories import DepartmentFactory
@@ -150,7 +150,7 @@ def test_service_messages_are_chinese_by_default(world):
         pytest.fail("the Chinese catalog is not compiled: run `make messages` (compilemessages) first")
     meeting = MeetingFactory(host_department=world.own, status=S.DRAFT)
     with translation.override("zh-hans"), pytest.raises(ValidationError) as caught:
-        services.budget_description_check("参会人员纪念品")
+        rules.budget_description_check("参会人员纪念品")
     assert error_codes(caught.value) == {"description": ["banned_spending"]}
     assert "禁止列支" in caught.value.message_dict["description"][0]
     with translation.override("zh-hans"), pytest.raises(ValidationError) as caught:

@@ -13,7 +13,8 @@ from django.utils import translation
 from bureau.roles import Role
 from bureau.services import record_void
 from meetings.choices import MealKind, ReceptionStatus
-from meetings.models.reception import Reception, ReceptionMeal, max_escorts
+from meetings.models.reception import Reception, ReceptionMeal
+from meetings.rules import max_escorts
 from meetings.services import reception as services
 from tests.helpers import error_codes, formset_data
 from tests.meetings.factories import (
