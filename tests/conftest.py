@@ -1,8 +1,13 @@
 import subprocess
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.db import transaction
 from django.db.models.query import QuerySet
+from django.test import Client
 
 from bureau.roles import ADMINISTRATOR_ROLES, ALL_ROLES, BUREAU_WIDE_ROLES
 from tests.factories import DepartmentFactory, make_user
@@ -34,6 +39,38 @@ class World:
 @pytest.fixture
 def world(db):
     return World()
+
+
+@contextmanager
+def kept_for_the_module(django_db_blocker):
+    """An outer transaction open while a module's tests run and rolled back after the last one: what
+    is built in it is built once for the module (each test runs in a savepoint of it, as with
+    Django's setUpTestData) and no other module sees it. Only for modules without transactional tests."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker):
+    """The World built once for a module whose tests only look at it (the permission matrix, the
+    fuzz test), with one logged-in session per user: tests.helpers.log_in_as puts a client in it.
+    A module uses it by overriding `world` (`def world(module_world, db): return module_world`)."""
+    with kept_for_the_module(django_db_blocker):
+        with django_db_blocker.unblock():
+            world = World()
+            world.sessions, world.sessions_made = {}, time.monotonic()
+            for who, user in world.users.items():
+                client = Client()
+                client.force_login(user)
+                world.sessions[who] = client.cookies[settings.SESSION_COOKIE_NAME].value
+        yield world
 
 
 @pytest.fixture
@@ -82,9 +119,26 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+# The property each fuzz test (tests/test_fuzz_forms.py) records: (forms, fields, posts, failures).
+FUZZ_PROPERTY = "fuzz"
+
+
 def pytest_terminal_summary(terminalreporter):
-    """Lines a test recorded as its `summary` property (the fuzz test's count of fields × values)."""
+    """The fuzz tests' counts added up (forms, fields, fields × values), and any line a test recorded
+    as its `summary` property; from this process or an xdist worker alike."""
+    fuzz, summaries = [0, 0, 0, 0], []
     for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):
+        if report.when != "call":
+            continue
         for name, value in getattr(report, "user_properties", ()):
-            if name == "summary" and report.when == "call":
-                terminalreporter.write_line(value)
+            if name == FUZZ_PROPERTY:
+                fuzz = [total + count for total, count in zip(fuzz, value, strict=True)]
+            elif name == "summary":
+                summaries.append(value)
+    if any(fuzz):
+        forms, fields, posts, failures = fuzz
+        terminalreporter.write_line(
+            f"fuzz: {forms} forms, {fields} fields, {posts} posts (fields × values), {failures} failures"
+        )
+    for line in summaries:
+        terminalreporter.write_line(line)

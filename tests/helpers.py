@@ -1,6 +1,8 @@
 """Small helpers shared by tests of several apps."""
 
 import subprocess
+import time
+from http.cookies import SimpleCookie
 
 from django.conf import settings
 
@@ -54,3 +56,19 @@ def field_error(response, field):
     for error in errors:
         assert error in html
     return " ".join(errors)
+
+
+def log_in_as(client, world, who):
+    """`client` as a fresh browser of `who` (a key of world.users, or "anonymous"): no cookie but the
+    session of `who`. A module_world (tests/conftest.py) made the sessions once; they are used while
+    well within the idle limit that would end them, and a plain `world` logs in here."""
+    client.cookies = SimpleCookie()
+    if who == "anonymous":
+        return client
+    sessions = getattr(world, "sessions", None)
+    fresh = sessions is not None and time.monotonic() - world.sessions_made < settings.BUREAU_SESSION_IDLE_MINUTES * 30
+    if fresh:
+        client.cookies[settings.SESSION_COOKIE_NAME] = sessions[who]
+    else:
+        client.force_login(world.users[who])
+    return client

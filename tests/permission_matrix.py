@@ -9,8 +9,10 @@ Apps extend it by adding rows in `tests/<app>/permission_rows.py`:
 for an object of the user's own department and of another one); a URL without a row fails.
 Expected: anonymous → 302 to the login page; a role not in `allow` → 403; a role in `allow` →
 `status`, except department-scoped roles on another department's object → 404. A POST (empty body)
-from anyone refused is refused the same way, before anything is written (a page without a POST
-handler may answer 405 instead of 404); public pages are left to their own tests.
+is refused the same way, before anything is written (a page without a POST handler may answer 405
+instead of 404): it is sent by one user of each kind of refusal the row has — the anonymous user,
+a role without the permission, a department-scoped role on another department's object — since
+every user of a kind is refused by the same check; public pages are left to their own tests.
 """
 
 from dataclasses import dataclass, field
@@ -57,6 +59,17 @@ class Row:
         if target == "other" and self.scoped and who in DEPARTMENT_SCOPED_ROLES:
             return 404
         return self.status
+
+    def post_refusals(self, target, *, accepts_post):
+        """[(who, statuses that refuse their POST)]: one user per kind of refusal, picked the same way
+        every run — anonymous; the first business role refused (else an administrator, else no
+        role); the first department-scoped role allowed, on another department's object."""
+        picked = {}  # the GET status (302, 403 or 404) names the kind of refusal
+        for who in (ANONYMOUS, *ALL_ROLES, *ADMINISTRATOR_ROLES, NO_ROLE):
+            expected = self.expected_post(who, target, accepts_post=accepts_post)
+            if expected is not None:
+                picked.setdefault(self.expected(who, target), (who, expected))
+        return list(picked.values())
 
     def expected_post(self, who, target, *, accepts_post):
         """The statuses that refuse a POST from `who`, or None where the POST would be allowed (not sent).

@@ -4,7 +4,8 @@ import pytest
 from django.urls import get_resolver, resolve, reverse
 from django.urls.resolvers import URLResolver
 
-from tests.permission_matrix import ANONYMOUS, WHO, load
+from tests.helpers import log_in_as
+from tests.permission_matrix import WHO, load
 
 ROWS, OBJECTS = load()
 # URLs outside the matrix on purpose: framework pages with their own tests.
@@ -30,6 +31,12 @@ def test_every_url_has_a_row():
     assert not missing, f"URLs without a permission-matrix row: {missing}"
 
 
+@pytest.fixture
+def world(module_world, db):
+    """One World and one session per user for the whole module: the matrix only looks."""
+    return module_world
+
+
 @pytest.mark.parametrize(
     ("row", "target"),
     [(row, target) for row in ROWS for target in row.targets()],
@@ -46,17 +53,15 @@ def test_permission_matrix(world, client, row, target, monkeypatch):
     url = reverse(row.url_name, args=args, kwargs=row.kwargs or None)
     mismatches = []
     for who in WHO:
-        client.logout()
-        if who != ANONYMOUS:
-            client.force_login(world.users[who])
-        status = client.get(url).status_code
+        status = log_in_as(client, world, who).get(url).status_code
         expected = row.expected(who, target)
         if status != expected:
             mismatches.append(f"{who}: got {status}, expected {expected}")
-        # A POST is refused exactly as a GET is, before the view can write (an empty body suffices:
-        # what is checked is the refusal). Allowed users don't POST here: their writes have own tests.
-        expected = row.expected_post(who, target, accepts_post=accepts_post(url))
-        if expected is not None and (status := client.post(url).status_code) not in expected:
+    # A POST is refused exactly as a GET is, before the view can write (an empty body suffices: what
+    # is checked is the refusal), by one user of each kind of refusal (tests/permission_matrix.py).
+    # Allowed users don't POST here: their writes have their own tests.
+    for who, expected in row.post_refusals(target, accepts_post=accepts_post(url)):
+        if (status := log_in_as(client, world, who).post(url).status_code) not in expected:
             mismatches.append(f"{who} POST: got {status}, expected {expected}")
     assert not mismatches, f"{url} ({target or 'no object'}):\n" + "\n".join(mismatches)
 
