@@ -72,3 +72,26 @@ def log_in_as(client, world, who):
     else:
         client.force_login(world.users[who])
     return client
+
+
+def stub_pdf_layout(monkeypatch):
+    """For tests that ask who may open a PDF or what opening it records, not what it shows: the PDF
+    templates still render, WeasyPrint's layout (the slow part) is skipped and the answer is a valid,
+    empty one-page PDF. What each PDF shows is read back in its own test."""
+    monkeypatch.setattr("weasyprint.HTML", StubHTML)
+
+
+class StubHTML:
+    """Stands in for weasyprint.HTML (stub_pdf_layout): a valid, empty one-page PDF without the layout work."""
+
+    def __init__(self, string=None, base_url=None, **kwargs):
+        self.string = string
+
+    def write_pdf(self, *args, **kwargs):
+        return STUB_PDF
+
+
+STUB_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj trailer<</Root 1 0 R>>\n%%EOF\n"
+)

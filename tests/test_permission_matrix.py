@@ -4,7 +4,7 @@ import pytest
 from django.urls import get_resolver, resolve, reverse
 from django.urls.resolvers import URLResolver
 
-from tests.helpers import log_in_as
+from tests.helpers import log_in_as, stub_pdf_layout
 from tests.permission_matrix import WHO, load
 
 ROWS, OBJECTS = load()
@@ -43,9 +43,8 @@ def world(module_world, db):
     ids=lambda value: value if isinstance(value, str) else getattr(value, "url_name", str(value)),
 )
 def test_permission_matrix(world, client, row, target, monkeypatch):
-    # The matrix asks who may open a PDF, not what it shows: WeasyPrint's layout is stubbed here (the
-    # templates still render) and every PDF is read back in its own test.
-    monkeypatch.setattr("weasyprint.HTML", StubHTML)
+    # The matrix asks who may open a PDF, not what it shows (every PDF is read back in its own test).
+    stub_pdf_layout(monkeypatch)
     args = []
     if row.obj:
         obj = OBJECTS[row.obj](world, world.department(target))
@@ -70,19 +69,3 @@ def accepts_post(url):
     """Whether the view behind `url` has a POST handler (a page without one answers 405 to a POST)."""
     view_class = getattr(resolve(url).func, "view_class", None)
     return view_class is None or hasattr(view_class, "post")
-
-
-class StubHTML:
-    """Stands in for weasyprint.HTML: a valid, empty one-page PDF without the layout work."""
-
-    def __init__(self, string=None, base_url=None, **kwargs):
-        self.string = string
-
-    def write_pdf(self, *args, **kwargs):
-        return STUB_PDF
-
-
-STUB_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj trailer<</Root 1 0 R>>\n%%EOF\n"
-)
