@@ -1,3 +1,4 @@
+import copy
 import subprocess
 import time
 from contextlib import contextmanager
@@ -36,11 +37,6 @@ class World:
         return {"own": self.own, "other": self.other}[which]
 
 
-@pytest.fixture
-def world(db):
-    return World()
-
-
 @contextmanager
 def kept_for_the_module(django_db_blocker):
     """An outer transaction open while a module's tests run and rolled back after the last one: what
@@ -57,20 +53,51 @@ def kept_for_the_module(django_db_blocker):
             outer.__exit__(None, None, None)
 
 
+TRANSACTIONAL_MODULES = pytest.StashKey[set]()
+TRANSACTIONAL_FIXTURES = {
+    *("transactional_db", "live_server"),
+    *("django_db_reset_sequences", "django_db_serialized_rollback"),
+}
+TRANSACTIONAL_OPTIONS = ("transaction", "reset_sequences", "serialized_rollback")  # of the django_db mark
+
+
+def pytest_collection_modifyitems(config, items):
+    """Note the modules with a transactional test (it commits, so no outer transaction may be open)."""
+    modules = set()
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        options = {**dict(zip(TRANSACTIONAL_OPTIONS[:2], marker.args, strict=False)), **marker.kwargs} if marker else {}
+        if TRANSACTIONAL_FIXTURES & set(item.fixturenames) or any(options.get(name) for name in TRANSACTIONAL_OPTIONS):
+            modules.add(item.module.__name__)
+    config.stash[TRANSACTIONAL_MODULES] = modules
+
+
 @pytest.fixture(scope="module")
-def module_world(django_db_setup, django_db_blocker):
-    """The World built once for a module whose tests only look at it (the permission matrix, the
-    fuzz test), with one logged-in session per user: tests.helpers.log_in_as puts a client in it.
-    A module uses it by overriding `world` (`def world(module_world, db): return module_world`)."""
+def module_world(request, django_db_setup, django_db_blocker):
+    """The World built once per module (None in a module with a transactional test). A module that
+    sets WORLD_SESSIONS = True (the permission matrix, the fuzz test) also gets one logged-in session
+    per user, made once: tests.helpers.log_in_as puts a client in it."""
+    if request.module.__name__ in request.config.stash.get(TRANSACTIONAL_MODULES, {request.module.__name__}):
+        yield None
+        return
     with kept_for_the_module(django_db_blocker):
         with django_db_blocker.unblock():
             world = World()
-            world.sessions, world.sessions_made = {}, time.monotonic()
-            for who, user in world.users.items():
-                client = Client()
-                client.force_login(user)
-                world.sessions[who] = client.cookies[settings.SESSION_COOKIE_NAME].value
+            if getattr(request.module, "WORLD_SESSIONS", False):
+                world.sessions, world.sessions_made = {}, time.monotonic()
+                for who, user in world.users.items():
+                    client = Client()
+                    client.force_login(user)
+                    world.sessions[who] = client.cookies[settings.SESSION_COOKIE_NAME].value
         yield world
+
+
+@pytest.fixture
+def world(module_world, db):
+    """The World of the test: a copy of the module's, so what a test changes in its objects is not
+    seen by the next (the database goes back after each test anyway) — Django's setUpTestData, for
+    pytest. In a module with a transactional test, a World built for the test."""
+    return World() if module_world is None else copy.deepcopy(module_world)
 
 
 @pytest.fixture

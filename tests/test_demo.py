@@ -13,7 +13,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
-from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 
@@ -26,6 +25,7 @@ from meetings.choices import AttendanceStatus, MeetingStatus, ReceptionStatus
 from meetings.models import ApprovalDecision, Attendee, BudgetLine, Meeting, MeetingProcedureStep, PrintingOrder
 from meetings.models.reception import OfficialLetter, Reception, ReceptionMeal
 from meetings.rules import max_escorts
+from tests.conftest import kept_for_the_module
 from tests.history_guard import PROJECT_APPS, tracked_models
 from tests.meetings.factories import MeetingFactory, local_dt
 
@@ -36,19 +36,10 @@ pytestmark = pytest.mark.django_db
 def demo(django_db_setup, django_db_blocker):
     """What `seed_demo` printed; the data it built is in the database for this module's tests."""
     out = StringIO()
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            with override_settings(DEBUG=True):
-                call_command("seed_demo", stdout=out)
-        except BaseException:
-            outer.__exit__(None, None, None)
-            raise
-    yield out.getvalue()
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+    with kept_for_the_module(django_db_blocker):
+        with django_db_blocker.unblock(), override_settings(DEBUG=True):
+            call_command("seed_demo", stdout=out)
+        yield out.getvalue()
 
 
 def _counts():

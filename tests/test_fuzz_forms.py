@@ -361,13 +361,8 @@ def _form_page_rows():
 
 
 FORM_PAGES = list(_form_page_rows())
+WORLD_SESSIONS = True  # the superuser's session is made once for the module (tests/conftest.py)
 assert len(FORM_PAGES) >= 20, "the fuzz test found too few pages: is discovery broken?"
-
-
-@pytest.fixture
-def world(module_world, db):
-    """One World for the module (each test rolls back what its posts saved)."""
-    return module_world
 
 
 # One test per page, so the pages spread over the test processes; the forms a page shows (its own

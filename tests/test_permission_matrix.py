@@ -11,6 +11,8 @@ ROWS, OBJECTS = load()
 # URLs outside the matrix on purpose: framework pages with their own tests.
 UNCHECKED_NAMESPACES = {"admin"}
 UNCHECKED_NAMES = {"login", "logout", "password_change", "password_change_done", "set_language", "healthz"}
+# One logged-in session per user, made once for the module (tests/conftest.py, module_world).
+WORLD_SESSIONS = True
 
 
 def _named_urls(resolver=None, namespace=None):
@@ -29,12 +31,6 @@ def test_every_url_has_a_row():
     covered = {row.url_name for row in ROWS}
     missing = sorted(name for name in set(_named_urls()) if name not in covered and name not in UNCHECKED_NAMES)
     assert not missing, f"URLs without a permission-matrix row: {missing}"
-
-
-@pytest.fixture
-def world(module_world, db):
-    """One World and one session per user for the whole module: the matrix only looks."""
-    return module_world
 
 
 @pytest.mark.parametrize(
