@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -286,3 +287,18 @@ BUREAU_EXPORT_MAX_ROWS = env.int("BUREAU_EXPORT_MAX_ROWS", default=100_000)
 # forms follow at once and the check keeps the range it was created with.
 BUREAU_DATE_MIN = datetime.date.fromisoformat(env("BUREAU_DATE_MIN", default="2000-01-01"))
 BUREAU_DATE_MAX = datetime.date.fromisoformat(env("BUREAU_DATE_MAX", default="2099-12-31"))
+
+# Backups (`make backup`, the "bureau.backup" beat job): one folder per backup, outside MEDIA_ROOT
+# (which the web server may serve). Keep a copy of this folder on another machine.
+BUREAU_BACKUP_DIR = env.path("BUREAU_BACKUP_DIR", default=BASE_DIR / "backups")
+# The audit log (网络安全法 art. 21: at least six months): entries older than this many days are
+# moved to gzip'd JSON-lines files with a SHA-256 checksum under BUREAU_AUDIT_ARCHIVE_DIR by the
+# "bureau.audit_archive" beat job. PostgreSQL refuses to delete an entry younger than 180 days
+# whatever this says.
+BUREAU_AUDIT_RETENTION_DAYS = env.int("BUREAU_AUDIT_RETENTION_DAYS", default=180)
+BUREAU_AUDIT_ARCHIVE_DIR = env.path("BUREAU_AUDIT_ARCHIVE_DIR", default=BASE_DIR / "audit-archive")
+
+CELERY_BEAT_SCHEDULE = {
+    "bureau.backup": {"task": "bureau.tasks.backup", "schedule": crontab(hour=2, minute=30)},
+    "bureau.audit_archive": {"task": "bureau.tasks.audit_archive", "schedule": crontab(hour=3, minute=15)},
+}
