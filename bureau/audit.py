@@ -233,6 +233,9 @@ def audit_archive(*, directory=None, retention_days=None):
                 cursor.execute("DELETE FROM bureau_auditentry WHERE id <= %s AND at < %s", [upto, cutoff])
                 if cursor.rowcount != len(ids):
                     raise DatabaseError(f"{cursor.rowcount} rows to delete, {len(ids)} archived")
+                if connection.vendor == "postgresql":
+                    # Withdrawn at once: called inside an outer transaction, it would last until that ends.
+                    cursor.execute("SELECT set_config('bureau.audit_archive_upto', '', true)")
             audit_record(
                 action=AuditAction.AUDIT_ARCHIVED,
                 target=path.name,
