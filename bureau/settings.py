@@ -203,6 +203,8 @@ OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Bureau Portal")
 # Idle sessions end after this many minutes without a request (等保: 登录超时).
 BUREAU_SESSION_IDLE_MINUTES = env.int("BUREAU_SESSION_IDLE_MINUTES", default=30)
 SESSION_COOKIE_AGE = BUREAU_SESSION_IDLE_MINUTES * 60
+# …and a page warns this many minutes before, offering to stay signed in.
+BUREAU_SESSION_IDLE_WARNING_MINUTES = env.int("BUREAU_SESSION_IDLE_WARNING_MINUTES", default=2)
 
 # Celery: unset broker → tasks run eagerly in-process, so the embedded default still works.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
