@@ -75,7 +75,7 @@ def locked_out(request, original_response=None, credentials=None):
 @login_required
 @require_POST
 def session_keep_alive(request):
-    """The idle warning's "stay signed in" (static/bureau/idle-warning.js) : the request itself
+    """The idle warning's "stay signed in" (static/bureau/idle-warning.js): the request itself
     counts as activity; 204, so a plain form post leaves the page where it is too."""
     request.session["_last_seen"] = int(time.time())
     return HttpResponse(status=204)
