@@ -67,6 +67,17 @@ def audit_export(request, *, target, detail=""):
     )
 
 
+def audit_personal_view(request, *, obj, in_full, page="detail"):
+    """A record holding personal data was looked at (个人信息保护法): who, which record, masked or in full."""
+    meta = obj._meta
+    return audit_record(
+        action=AuditAction.VIEW_PERSONAL,
+        request=request,
+        target=f"{meta.label_lower} {obj.pk} {obj}",
+        detail=f"{page} {'full' if in_full else 'masked'}",
+    )
+
+
 def _logged_in(sender, request, user, **kwargs):
     action = AuditAction.SUPERUSER_LOGIN if user.is_superuser else AuditAction.LOGIN
     audit_record(action=action, request=request, actor=user)
