@@ -98,7 +98,7 @@ def test_the_nightly_beat_job_makes_a_backup_and_a_damaged_one_is_refused(places
     with (folder / "media.tar.gz").open("ab") as damaged:
         damaged.write(b"x")
     name = _restored_database(places)
-    with pytest.raises(CommandError, match="checksum"):
+    with pytest.raises(CommandError, match="media.tar.gz 与清单中的校验和不符"):
         call_command("restore", str(folder), "--database-name", name, stdout=StringIO())
     assert not (places / "restored.sqlite3").exists()
     if connection.vendor == "postgresql":
