@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 PYTEST_ARGS ?= -n auto
 DEPLOY_ENV := DEBUG=0 SECRET_KEY=deploy-check-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') ALLOWED_HOSTS=portal.example.org
 
-.PHONY: run test setup system-deps test-deps lint messages worker beat bench bench-all clean
+.PHONY: run test setup system-deps test-deps lint messages worker beat bench bench-all clean backup restore
 
 # Stamps of what is installed live in .make/ (not inside .venv or node_modules, which may be shared).
 STAMPS := .make
@@ -59,6 +59,16 @@ test: setup test-deps $(INSTALLED_DEV) lint
 messages: $(INSTALLED_DEV)
 	scripts/build-translations.sh $(PY)
 	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+
+# Backup and restore (README "Production"): `make backup` writes a folder under BUREAU_BACKUP_DIR;
+# `make restore BACKUP=backups/<folder>` restores it into the configured database and MEDIA_ROOT
+# and checks it against the folder's manifest (RESTORE_ARGS="--database-name other" for another).
+backup: $(INSTALLED_RUN)
+	$(MANAGE) backup
+
+restore: $(INSTALLED_RUN)
+	@test -n "$(BACKUP)" || { echo "make restore BACKUP=<backup folder>" >&2; exit 2; }
+	$(MANAGE) restore "$(BACKUP)" $(RESTORE_ARGS)
 
 worker: setup
 	$(VENV)/bin/celery -A bureau worker -l info

@@ -3,13 +3,23 @@ that write one for logins, logouts, failed logins, role and permission changes, 
 deactivation, and admin actions. Exports call `audit_record` themselves (generic list export, PDFs,
 file downloads); tests/bureau/test_audit.py walks every export path to make sure they do."""
 
+import datetime
+import gzip
+import hashlib
+import json
+import os
+from pathlib import Path
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Max
 from django.db.models.signals import m2m_changed, post_save, pre_save
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
 
@@ -54,6 +64,17 @@ def audit_export(request, *, target, detail=""):
     """An export (list, PDF or file) leaves the portal: who took what."""
     return audit_record(
         action=AuditAction.EXPORT, request=request, target=target, detail=detail or request.get_full_path()
+    )
+
+
+def audit_personal_view(request, *, obj, in_full, page="detail"):
+    """A record holding personal data was looked at (个人信息保护法): who, which record, masked or in full."""
+    meta = obj._meta
+    return audit_record(
+        action=AuditAction.VIEW_PERSONAL,
+        request=request,
+        target=f"{meta.label_lower} {obj.pk} {obj}",
+        detail=f"{page} {'full' if in_full else 'masked'}",
     )
 
 
@@ -163,3 +184,78 @@ def connect():
         dispatch_uid="bureau.audit.group_permissions",
     )
     post_save.connect(_admin_logged, sender=LogEntry, dispatch_uid="bureau.audit.admin")
+
+
+def _archive_line(entry):
+    return json.dumps(
+        {
+            "id": entry.pk,
+            "at": entry.at.isoformat(),
+            "actor_id": entry.actor_id,
+            "username": entry.username,
+            "address": entry.address,
+            "action": entry.action,
+            "target": entry.target,
+            "detail": entry.detail,
+            "outcome": entry.outcome,
+        },
+        ensure_ascii=False,
+    )
+
+
+def audit_archive(*, directory=None, retention_days=None):
+    """Move the entries older than BUREAU_AUDIT_RETENTION_DAYS to `audit-<first>-<last>-<id>.jsonl.gz`
+    with a `.sha256` file beside it, then delete exactly those rows and log the archiving. The file
+    is written, synced and read back before any row goes; if the rows deleted aren't the rows
+    written, nothing is deleted. On PostgreSQL the append-only trigger lets a DELETE through only
+    for rows up to the id this transaction names (a transaction-local setting) that are also older
+    than 180 days; every other UPDATE or DELETE is still refused. Returns the archive's path or None."""
+    directory = Path(directory or settings.BUREAU_AUDIT_ARCHIVE_DIR)
+    days = settings.BUREAU_AUDIT_RETENTION_DAYS if retention_days is None else retention_days
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    with transaction.atomic():
+        old = AuditEntry.objects.filter(at__lt=cutoff)
+        upto = old.aggregate(upto=Max("pk"))["upto"]
+        if upto is None:
+            return None
+        rows = old.filter(pk__lte=upto).order_by("pk")
+        first, last = rows.first(), rows.last()
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / f"audit-{first.at:%Y%m%d}-{last.at:%Y%m%d}-{upto}.jsonl.gz"
+        ids = []
+        raw = open(path, "xb")  # noqa: SIM115 (never over an archive already there)
+        try:
+            with raw:
+                with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as archive:
+                    for entry in rows.iterator(chunk_size=2000):
+                        archive.write(_archive_line(entry).encode() + b"\n")
+                        ids.append(entry.pk)
+                raw.flush()
+                os.fsync(raw.fileno())
+            with gzip.open(path, "rt", encoding="utf-8") as archive:
+                if [json.loads(line)["id"] for line in archive] != ids:
+                    raise DatabaseError(f"{path.name} does not read back as written")
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            checksum = path.with_name(path.name + ".sha256")
+            checksum.write_text(f"{digest}  {path.name}\n")  # the `sha256sum -c` format
+            with connection.cursor() as cursor:
+                if connection.vendor == "postgresql":
+                    cursor.execute("SELECT set_config('bureau.audit_archive_upto', %s, true)", [str(upto)])
+                cursor.execute("DELETE FROM bureau_auditentry WHERE id <= %s AND at < %s", [upto, cutoff])
+                if cursor.rowcount != len(ids):
+                    raise DatabaseError(f"{cursor.rowcount} rows to delete, {len(ids)} archived")
+                if connection.vendor == "postgresql":
+                    # Withdrawn at once: called inside an outer transaction, it would last until that ends.
+                    cursor.execute("SELECT set_config('bureau.audit_archive_upto', '', true)")
+            audit_record(
+                action=AuditAction.AUDIT_ARCHIVED,
+                target=path.name,
+                detail=_("%(count)d entries before %(cutoff)s, sha256 %(digest)s")
+                % {"count": len(ids), "cutoff": f"{cutoff:%Y-%m-%d %H:%M}", "digest": digest},
+            )
+        except BaseException:
+            # Nothing was deleted (the transaction rolls back): no file claims otherwise.
+            for leftover in (path, path.with_name(path.name + ".sha256")):
+                leftover.unlink(missing_ok=True)
+            raise
+    return path

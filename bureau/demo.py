@@ -107,6 +107,14 @@ DEMO_USERS = [
     ("employee", "孙干事", Role.EMPLOYEES, "ZF-JYJ"),
 ]
 
+# One login per administrator role (三员分立): (username, full name, role, reaches the admin site).
+# The audit administrator only reads the log in the portal, so no admin site for them.
+DEMO_ADMINISTRATORS = [
+    ("sysadmin", "钱系统", Role.SYSTEM_ADMINISTRATOR, True),
+    ("secadmin", "冯安全", Role.SECURITY_ADMINISTRATOR, True),
+    ("auditadmin", "郑审计", Role.AUDIT_ADMINISTRATOR, False),
+]
+
 
 @transaction.atomic
 def seed(*, stdout=None, rng=None):
@@ -209,29 +217,34 @@ def _seed_users(departments):
     User = get_user_model()
     created = []
     for username, full_name, role, department_code in DEMO_USERS:
-        user, was_created = User.objects.get_or_create(
-            username=username, defaults={"first_name": full_name[1:], "last_name": full_name[0]}
-        )
-        if was_created:
-            user.set_password(DEMO_PASSWORD)
-            user.save()
-            if settings.BUREAU_DEMO_PASSWORD_CHANGE:
-                require_password_change(user)
+        user = _demo_login(username, full_name)
         user.groups.add(Group.objects.get(name=role))
         StaffProfile.objects.get_or_create(user=user, defaults={"department": departments[department_code]})
         created.append((username, full_name, role, departments[department_code].short_name))
+    for username, full_name, role, is_staff in DEMO_ADMINISTRATORS:
+        user = _demo_login(username, full_name, is_staff=is_staff)
+        user.groups.add(Group.objects.get(name=role))
+        StaffProfile.objects.get_or_create(user=user, defaults={"department": departments[BUREAU_CODE]})
+        created.append((username, full_name, role, departments[BUREAU_CODE].short_name))
     head = User.objects.get(username="head")
     education = departments["ZF-JYJ"]
     if education.head_id is None:
         education.head = head
         education.save(update_fields=["head"])
-    admin, was_created = User.objects.get_or_create(
-        username="admin", defaults={"is_staff": True, "is_superuser": True, "first_name": "管理员"}
-    )
-    if was_created:
-        admin.set_password(DEMO_PASSWORD)
-        admin.save()
-        if settings.BUREAU_DEMO_PASSWORD_CHANGE:
-            require_password_change(admin)
+    _demo_login("admin", "管理员", is_staff=True, is_superuser=True, split_name=False)
     created.append(("admin", "管理员", "superuser", "—"))
     return created
+
+
+def _demo_login(username, full_name, *, is_staff=False, is_superuser=False, split_name=True):
+    """A demo account with the demo password, made once (a second run leaves it as it is)."""
+    names = {"first_name": full_name[1:], "last_name": full_name[0]} if split_name else {"first_name": full_name}
+    user, was_created = get_user_model().objects.get_or_create(
+        username=username, defaults={"is_staff": is_staff, "is_superuser": is_superuser, **names}
+    )
+    if was_created:
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        if settings.BUREAU_DEMO_PASSWORD_CHANGE:
+            require_password_change(user)
+    return user

@@ -10,3 +10,18 @@ def mask_phone(value):
     if len(value) >= 7:
         return value[:3] + "*" * max(len(value) - 7, 4) + value[-4:]
     return "*" * (len(value) - 2) + value[-2:]
+
+
+def mask_id_number(value):
+    """430***********1234: the region's first three digits and the last four (居民身份证号码)."""
+    value = (value or "").strip()
+    if len(value) <= 7:
+        return "*" * len(value)
+    return value[:3] + "*" * (len(value) - 7) + value[-4:]
+
+
+def mask_personal(name, value):
+    """A personal field's value as lists and other departments see it: ID numbers and phones masked."""
+    if not value:
+        return "—"
+    return mask_id_number(value) if "id_number" in name else mask_phone(value)

@@ -20,6 +20,10 @@ class AuditAction(models.TextChoices):
     SESSIONS_ENDED = "sessions_ended", _("Sessions ended")
     ADMIN_ACTION = "admin_action", _("Admin action")
     EXPORT = "export", _("Export")
+    VIEW_PERSONAL = "view_personal", _("Personal data viewed")
+    AUDIT_ARCHIVED = "audit_archived", _("Audit log archived")
+    BACKUP = "backup", _("Backup made")
+    RESTORE = "restore", _("Backup restored")
 
 
 class AuditOutcome(models.TextChoices):

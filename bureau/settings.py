@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -202,6 +203,8 @@ OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Bureau Portal")
 # Idle sessions end after this many minutes without a request (等保: 登录超时).
 BUREAU_SESSION_IDLE_MINUTES = env.int("BUREAU_SESSION_IDLE_MINUTES", default=30)
 SESSION_COOKIE_AGE = BUREAU_SESSION_IDLE_MINUTES * 60
+# …and a page warns this many minutes before, offering to stay signed in.
+BUREAU_SESSION_IDLE_WARNING_MINUTES = env.int("BUREAU_SESSION_IDLE_WARNING_MINUTES", default=2)
 
 # Celery: unset broker → tasks run eagerly in-process, so the embedded default still works.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
@@ -286,3 +289,18 @@ BUREAU_EXPORT_MAX_ROWS = env.int("BUREAU_EXPORT_MAX_ROWS", default=100_000)
 # forms follow at once and the check keeps the range it was created with.
 BUREAU_DATE_MIN = datetime.date.fromisoformat(env("BUREAU_DATE_MIN", default="2000-01-01"))
 BUREAU_DATE_MAX = datetime.date.fromisoformat(env("BUREAU_DATE_MAX", default="2099-12-31"))
+
+# Backups (`make backup`, the "bureau.backup" beat job): one folder per backup, outside MEDIA_ROOT
+# (which the web server may serve). Keep a copy of this folder on another machine.
+BUREAU_BACKUP_DIR = env.path("BUREAU_BACKUP_DIR", default=BASE_DIR / "backups")
+# The audit log (网络安全法 art. 21: at least six months): entries older than this many days are
+# moved to gzip'd JSON-lines files with a SHA-256 checksum under BUREAU_AUDIT_ARCHIVE_DIR by the
+# "bureau.audit_archive" beat job. PostgreSQL refuses to delete an entry younger than 180 days
+# whatever this says.
+BUREAU_AUDIT_RETENTION_DAYS = env.int("BUREAU_AUDIT_RETENTION_DAYS", default=180)
+BUREAU_AUDIT_ARCHIVE_DIR = env.path("BUREAU_AUDIT_ARCHIVE_DIR", default=BASE_DIR / "audit-archive")
+
+CELERY_BEAT_SCHEDULE = {
+    "bureau.backup": {"task": "bureau.tasks.backup", "schedule": crontab(hour=2, minute=30)},
+    "bureau.audit_archive": {"task": "bureau.tasks.audit_archive", "schedule": crontab(hour=3, minute=15)},
+}

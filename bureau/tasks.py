@@ -20,3 +20,20 @@ def ping():
         "database": str(connection.settings_dict["NAME"]),
         "departments": Department.objects.count(),
     }
+
+
+@shared_task(name="bureau.tasks.backup")
+def backup():
+    """The nightly backup (beat "bureau.backup"): the folder's name."""
+    from bureau.backup import backup_run
+
+    return backup_run().name
+
+
+@shared_task(name="bureau.tasks.audit_archive")
+def audit_archive():
+    """The nightly audit archive (beat "bureau.audit_archive"): the archive's name, or None."""
+    from bureau.audit import audit_archive as archive
+
+    path = archive()
+    return path.name if path else None

@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from bureau.pickers import picker_urls
-from bureau.views import pages
+from bureau.views import pages, security
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("accounts/keep-alive/", security.session_keep_alive, name="session_keep_alive"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("registers/", include("bureau.urls_bureau")),
     path("pickers/", include((picker_urls(), "pickers"))),

@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from bureau import demo as bureau_demo
 from bureau.models import Building, Department, Room, RoomOccupancy
-from bureau.roles import ALL_ROLES
+from bureau.roles import ADMINISTRATOR_ROLES, ALL_ROLES
 from meetings import demo as meetings_demo
 from meetings import demo_attendance, demo_reception
 from meetings.choices import AttendanceStatus, MeetingStatus, ReceptionStatus
@@ -69,6 +69,16 @@ def test_seed_prints_the_logins_and_builds_the_county(demo):
     assert RoomOccupancy.objects.current().count() > 200
     users = get_user_model().objects.filter(username__in=[u[0] for u in bureau_demo.DEMO_USERS])
     assert {group for user in users for group in user.groups.values_list("name", flat=True)} == set(ALL_ROLES)
+
+
+def test_seed_makes_one_login_per_administrator_role(demo):
+    """三员分立: sysadmin, secadmin and auditadmin, each in exactly one administrator role, printed."""
+    for username, full_name, role, is_staff in bureau_demo.DEMO_ADMINISTRATORS:
+        assert username in demo and full_name in demo
+        user = get_user_model().objects.get(username=username)
+        assert list(user.groups.values_list("name", flat=True)) == [role]
+        assert (user.is_staff, user.is_superuser) == (is_staff, False)
+    assert {role for _u, _n, role, _s in bureau_demo.DEMO_ADMINISTRATORS} == set(ADMINISTRATOR_ROLES)
 
 
 def test_refuses_with_debug_off_unless_forced_and_a_second_run_changes_nothing(demo, settings):

@@ -25,13 +25,15 @@ from django.views.generic.detail import SingleObjectTemplateResponseMixin
 from django.views.generic.edit import ModelFormMixin, ProcessFormView
 from django_tables2 import LazyPaginator, RequestConfig
 
-from bureau.audit import audit_export
+from bureau.audit import audit_export, audit_personal_view
 from bureau.concurrency import VersionedFormMixin
 from bureau.exports import SafeTableExport
 from bureau.forms import MoveForm, VoidForm, add_integrity_error, add_service_errors, refuse_control_characters
 from bureau.history import history_entries
+from bureau.masking import mask_personal
 from bureau.pdf import pdf_file_response, render_pdf
 from bureau.services import audited_save, record_void
+from bureau.templatetags.bureau_tags import field_rows
 from bureau.workflow import transition
 
 
@@ -238,10 +240,35 @@ class ObjectDetailView(ObjectViewMixin, DetailView):
         """[(title, table)] shown below the fields; override to list an object's children."""
         return self.related(self.object, self.request.user) if self.related else []
 
+    # Personal information (个人信息保护法): these fields (phone, ID numbers) are shown masked; a user
+    # with `personal_full_permission` may ask for them in full (?full=1). Every view of such a
+    # record, masked or in full, is in the audit log.
+    personal_fields = ()
+    personal_full_permission = None
+
+    def can_show_personal_in_full(self):
+        permission = self.personal_full_permission
+        return bool(permission) and self.request.user.has_perm(permission)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        fields = self.get_detail_fields()
+        rows = field_rows(self.object, fields)
+        personal = [name for name in self.personal_fields if name in fields]
+        in_full = False
+        if personal:
+            can_show_in_full = self.can_show_personal_in_full()
+            in_full = can_show_in_full and self.request.GET.get("full") == "1"
+            if not in_full:
+                rows = [
+                    (label, mask_personal(name, getattr(self.object, name)) if name in personal else value)
+                    for name, (label, value) in zip(fields, rows, strict=True)
+                ]
+            audit_personal_view(self.request, obj=self.object, in_full=in_full, page=self.tab)
+            context.update(personal_masked=not in_full, can_show_personal_in_full=can_show_in_full)
         context.update(
-            detail_fields=self.get_detail_fields(),
+            detail_fields=fields,
+            detail_rows=rows,
             related_tables=self.get_related_tables(),
             tab=self.tab,
             history_url=self.object_url("history"),

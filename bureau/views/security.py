@@ -1,10 +1,15 @@
-"""The audit administrator's log and the security administrator's sessions page."""
+"""The audit administrator's log, the security administrator's sessions page, the idle warning's keep-alive."""
+
+import time
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from bureau import filtersets_security, tables_security
@@ -65,3 +70,12 @@ def locked_out(request, original_response=None, credentials=None):
     """django-axes' lockout: the login page's place, in Chinese, with how long to wait."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)
+
+
+@login_required
+@require_POST
+def session_keep_alive(request):
+    """The idle warning's "stay signed in" (static/bureau/idle-warning.js): the request itself
+    counts as activity; 204, so a plain form post leaves the page where it is too."""
+    request.session["_last_seen"] = int(time.time())
+    return HttpResponse(status=204)

@@ -288,13 +288,19 @@ class AttendeeListView(generic.ObjectListView):
     ordering = ("-meeting_id", "protocol_order", "id")
 
 
+class AttendeeDetailView(generic.ObjectDetailView):
+    # The phone is masked; the meeting centre, which calls attendees, may show it in full (audited).
+    personal_fields = ("phone",)
+    personal_full_permission = "meetings.change_attendee"
+
+
 ATTENDEES = Register(
     Attendee,
     "attendees",
     table=AttendeeTable,
     filterset=AttendeeFilterSet,
     select_related=("meeting", "department"),
-    views={"list": AttendeeListView},
+    views={"list": AttendeeListView, "detail": AttendeeDetailView},
     detail_select_related=("meeting", "department", "user", "signed_in_by"),
     detail_fields=(
         "meeting",

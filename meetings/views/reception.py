@@ -110,6 +110,10 @@ class ReceptionView(generic.RecordTabMixin, generic.ObjectDetailView):
     workflow = services.ReceptionWorkflow
     template_name = "meetings/reception/reception_detail.html"
     select_related = ("letter", "host_department", "created_by", "approved_by")
+    # Our contact's phone is masked (the guest and escort tables mask theirs); the meeting centre
+    # may show it in full. Every view of a reception (it lists guests) is audited.
+    personal_fields = ("contact_phone",)
+    personal_full_permission = "meetings.change_reception"
     fields = [
         "letter",
         "host_department",

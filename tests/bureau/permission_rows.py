@@ -21,6 +21,8 @@ ROWS = [
     Row("bureau:usersession_list", allow=roles(Role.SECURITY_ADMINISTRATOR)),
     Row("bureau:user_sessions_end", allow=roles(Role.SECURITY_ADMINISTRATOR), obj="any user", scoped=False),
     Row("home", allow=EVERY_ROLE | roles("no role")),
+    # POST only (GET: 405), for anyone logged in: the idle warning's "stay signed in".
+    Row("session_keep_alive", allow=EVERY_ROLE | roles("no role"), status=405),
     *register_rows(
         DEPARTMENTS,
         viewers=DEPARTMENT_VIEWERS | SYSTEM_ADMINISTRATOR,

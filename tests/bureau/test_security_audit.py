@@ -1,13 +1,22 @@
 """The security audit log: what writes an entry, that every export path writes one, who reads it,
 and that it is append-only (on PostgreSQL a trigger refuses UPDATE and DELETE)."""
 
+import datetime
+import gzip
+import hashlib
+import json
+from unittest import mock
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.utils import DatabaseError
 from django.urls import resolve, reverse
+from django.utils import timezone
 
+from bureau import tasks
+from bureau.audit import audit_archive
 from bureau.models_security import AuditAction, AuditEntry, AuditOutcome
 from bureau.roles import Role
 from tests.factories import make_user
@@ -141,3 +150,78 @@ def test_the_database_refuses_update_and_on_postgresql_delete_on_the_audit_table
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
         AuditEntry.objects.all().update(detail="x")
     assert AuditEntry.objects.filter(username="x", detail="").count() == 1
+
+
+def _entry_at(when, **fields):
+    with mock.patch("django.utils.timezone.now", return_value=when):
+        return AuditEntry.objects.create(**fields)
+
+
+@pytest.mark.django_db
+def test_the_archive_job_moves_old_entries_to_a_checksummed_file_and_removes_only_them(settings, tmp_path):
+    settings.BUREAU_AUDIT_ARCHIVE_DIR = tmp_path
+    assert settings.BUREAU_AUDIT_RETENTION_DAYS == 180
+    now = timezone.now()
+    old = [
+        _entry_at(now - datetime.timedelta(days=days), username=f"old{days}", action=AuditAction.LOGIN)
+        for days in (400, 200, 181)
+    ]
+    kept = [
+        _entry_at(now - datetime.timedelta(days=days), username=f"new{days}", action=AuditAction.LOGIN)
+        for days in (179, 0)
+    ]
+    assert settings.CELERY_BEAT_SCHEDULE["bureau.audit_archive"]["task"] == tasks.audit_archive.name
+
+    name = tasks.audit_archive.apply().get()
+    archive = tmp_path / name
+    digest, file_name = (tmp_path / f"{name}.sha256").read_text().split()
+    assert file_name == name and hashlib.sha256(archive.read_bytes()).hexdigest() == digest
+    with gzip.open(archive, "rt", encoding="utf-8") as lines:
+        archived = [json.loads(line) for line in lines]
+    assert [row["username"] for row in archived] == ["old400", "old200", "old181"]
+    assert [row["id"] for row in archived] == [entry.pk for entry in old]
+
+    left = set(AuditEntry.objects.values_list("pk", flat=True))
+    assert not left & {entry.pk for entry in old}
+    assert {entry.pk for entry in kept} <= left
+    record = AuditEntry.objects.get(action=AuditAction.AUDIT_ARCHIVED)
+    assert record.target == name and digest in record.detail and "3" in record.detail
+    # Nothing older is left: a second run archives nothing and writes no file.
+    assert tasks.audit_archive.apply().get() is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name, f"{name}.sha256"]
+
+
+@pytest.mark.django_db
+def test_on_postgresql_only_the_archive_job_can_delete_and_only_rows_older_than_six_months(settings, tmp_path):
+    """The trigger still refuses a plain DELETE of an old row, and the archive's own permission
+    (a transaction-local setting) doesn't reach a row younger than 180 days."""
+    now = timezone.now()
+    old = _entry_at(now - datetime.timedelta(days=400), username="old", action=AuditAction.LOGIN)
+    young = _entry_at(now - datetime.timedelta(days=10), username="young", action=AuditAction.LOGIN)
+    if connection.vendor != "postgresql":
+        assert connection.vendor == "sqlite"  # SQLite has no DELETE trigger (see the test above)
+        return
+    attempts = [
+        ["DELETE FROM bureau_auditentry WHERE id = %s", [old.pk]],
+        [
+            "SELECT set_config('bureau.audit_archive_upto', %s, true); DELETE FROM bureau_auditentry WHERE id = %s",
+            [str(young.pk), young.pk],
+        ],
+        [
+            "SELECT set_config('bureau.audit_archive_upto', %s, true); "
+            "UPDATE bureau_auditentry SET detail = 'x' WHERE id = %s",
+            [str(old.pk), old.pk],
+        ],
+    ]
+    for statement, params in attempts:
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+            for part, param in zip(statement.split("; "), [[p] for p in params], strict=True):
+                cursor.execute(part, param)
+    # After the archive job (in this same outer test transaction), a plain DELETE is refused again.
+    settings.BUREAU_AUDIT_ARCHIVE_DIR = tmp_path
+    assert audit_archive().name.endswith(".jsonl.gz")
+    later = _entry_at(now - datetime.timedelta(days=300), username="later", action=AuditAction.LOGIN)
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM bureau_auditentry WHERE id = %s", [later.pk])
+    assert AuditEntry.objects.filter(pk=later.pk).exists() and not AuditEntry.objects.filter(pk=old.pk).exists()
+    assert AuditEntry.objects.filter(pk=young.pk).exists()

@@ -101,4 +101,5 @@ def test_seed_demo_accounts_change_their_password_first_unless_the_setting_is_of
     settings.BUREAU_DEMO_PASSWORD_CHANGE = required
     demo._seed_users(demo._seed_departments())
     assert PasswordChangeRequired.objects.filter(user__username="admin").exists() is required
-    assert PasswordChangeRequired.objects.count() == (len(demo.DEMO_USERS) + 1 if required else 0)
+    accounts = len(demo.DEMO_USERS) + len(demo.DEMO_ADMINISTRATORS) + 1  # and the superuser
+    assert PasswordChangeRequired.objects.count() == (accounts if required else 0)

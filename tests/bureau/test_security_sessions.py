@@ -2,6 +2,7 @@
 
 import datetime
 import time
+from unittest import mock
 
 import pytest
 from axes.models import AccessAttempt
@@ -62,6 +63,35 @@ def test_an_active_session_lives_on_past_the_idle_time_counted_from_login(client
     session.save()
     assert client.get(reverse("home")).status_code == 200
     assert client.session["_last_seen"] >= int(time.time()) - 5  # the request counted as activity
+
+
+@pytest.mark.django_db
+def test_pages_carry_the_idle_warning_and_staying_signed_in_counts_as_activity(client, settings):
+    settings.BUREAU_SESSION_IDLE_WARNING_MINUTES = 3
+    client.force_login(make_user(username="li", roles=[Role.LEADERSHIP]))
+    page = client.get(reverse("home")).content.decode()
+    assert 'data-idle-minutes="30" data-idle-warning-minutes="3"' in page
+    assert 'id="idle-warning"' in page and "bureau/idle-warning.js" in page
+    assert "<script>" not in page  # the warning's script is a static file (CSP)
+    session = client.session
+    session["_last_seen"] = int(time.time()) - 29 * 60
+    session.save()
+    response = client.post(reverse("session_keep_alive"))
+    assert response.status_code == 204
+    assert client.session["_last_seen"] >= int(time.time()) - 5
+    later = time.time() + 10 * 60  # idle since login: gone; since "stay signed in": 10 minutes
+    with mock.patch("bureau.middleware.time.time", return_value=later):
+        assert client.get(reverse("home")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_staying_signed_in_after_the_session_ended_leads_to_the_login_page(client):
+    client.force_login(make_user(username="li", roles=[Role.LEADERSHIP]))
+    session = client.session
+    session["_last_seen"] = int(time.time()) - 31 * 60
+    session.save()
+    response = client.post(reverse("session_keep_alive"))
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
 
 
 @pytest.mark.django_db
