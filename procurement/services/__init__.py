@@ -1,11 +1,11 @@
-"""Writes of the procurement centre 政府采购中心 that are more than a plain form save: state changes,
-approvals, settlements.
+"""Writes of the procurement centre 政府采购中心 (keyword-only, atomic, audited, refusing with a
+ValidationError carrying a code), one module per part:
 
-None yet. Each is `<entity>_<verb>(*, …, actor)`: keyword-only, `transaction.atomic`, recording
-the actor in the history, refusing with a `ValidationError` carrying a code; long work is handed
-to a task after the commit (see tasks.py), e.g.
-
-    def batch_announce(*, batch, actor):
-        ...
-        transaction.on_commit(lambda: tasks.batch_notify.delay(batch.pk))
+- suppliers: supplier_save, bad_conduct_record_save, bad_conduct_record_void
+- requests: request_save (the idle-asset advice of procurement.hooks, the intention rule)
+- batches: batch_save, batch_add_request, invitation_create, batch_check_method, bid_submit, bid_score,
+  award_make, batch_record_dates
+- lifecycle: RequestWorkflow and BatchWorkflow (bureau.workflow.transition(obj=…, move=…, actor=…))
+- contracts: contract_create, contract_sign, contract_publish, milestone_add, payment_record,
+  acceptance_record, contract_void
 """
