@@ -99,17 +99,17 @@ def test_supplier_save_normalizes_and_refuses_on_the_field(actor):
 
 
 def _request(**kwargs):
-    defaults = dict(
-        purchasing_department=DepartmentFactory(),
-        item="台式计算机",
-        category=Category.GOODS,
-        catalogue_code="A02010104",
-        quantity=Decimal("5"),
-        budget=Decimal("30000"),
-        funding_source="fiscal",
-        planned_start=D(2026, 6, 1),
-        intention_published_on=D(2026, 4, 20),
-    )
+    defaults = {
+        "purchasing_department": DepartmentFactory(),
+        "item": "台式计算机",
+        "category": Category.GOODS,
+        "catalogue_code": "A02010104",
+        "quantity": Decimal("5"),
+        "budget": Decimal("30000"),
+        "funding_source": "fiscal",
+        "planned_start": D(2026, 6, 1),
+        "intention_published_on": D(2026, 4, 20),
+    }
     return ProcurementRequest(**{**defaults, **kwargs})
 
 
