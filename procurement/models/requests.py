@@ -101,4 +101,4 @@ class ProcurementRequest(TimeStampedModel):
         return self.item
 
     def get_absolute_url(self):
-        return reverse("procurement:request", args=[self.pk])
+        return reverse("procurement:procurementrequest", args=[self.pk])
