@@ -23,6 +23,25 @@ HOLIDAY_NAMES = {
 SEEDED_YEARS = range(2004, 2027)
 
 
+def record_creation(apps, app_label, model_name, rows, reason):
+    """Each seeded row gets its creation history row, as a save would have written."""
+    from django.utils import timezone
+
+    historical = apps.get_model(app_label, f"Historical{model_name}")
+    model = apps.get_model(app_label, model_name)
+    names = [f.attname for f in model._meta.concrete_fields]
+    now = timezone.now()
+    historical.objects.bulk_create(
+        historical(
+            **{name: getattr(row, name) for name in names},
+            history_date=now,
+            history_type="+",
+            history_change_reason=reason[:100],
+        )
+        for row in rows
+    )
+
+
 def seed_calendar(apps, schema_editor):
     import chinese_calendar
 
@@ -31,6 +50,7 @@ def seed_calendar(apps, schema_editor):
     source = "chinese-calendar 1.11.0"
     for year in SEEDED_YEARS:
         calendar_year = CalendarYear.objects.create(year=year, complete=True, source=source)
+        record_creation(apps, "bureau", "CalendarYear", [calendar_year], source)
         days = [
             CalendarDay(calendar_year=calendar_year, date=day, kind="holiday", name=HOLIDAY_NAMES.get(name, name))
             for day, name in chinese_calendar.holidays.items()
@@ -46,7 +66,7 @@ def seed_calendar(apps, schema_editor):
             for day, name in chinese_calendar.workdays.items()
             if day.year == year and day.weekday() >= 5
         ]
-        CalendarDay.objects.bulk_create(days)
+        record_creation(apps, "bureau", "CalendarDay", CalendarDay.objects.bulk_create(days), source)
 
 
 def unseed_calendar(apps, schema_editor):

@@ -71,17 +71,38 @@ METHODS = [
 ]
 
 
+def record_creation(apps, app_label, model_name, rows, reason):
+    """Each seeded row gets its creation history row, as a save would have written."""
+    from django.utils import timezone
+
+    historical = apps.get_model(app_label, f"Historical{model_name}")
+    model = apps.get_model(app_label, model_name)
+    names = [f.attname for f in model._meta.concrete_fields]
+    now = timezone.now()
+    historical.objects.bulk_create(
+        historical(
+            **{name: getattr(row, name) for name in names},
+            history_date=now,
+            history_type="+",
+            history_change_reason=reason[:100],
+        )
+        for row in rows
+    )
+
+
 def seed(apps, schema_editor):
     ClockRule = apps.get_model("procurement", "ClockRule")
     MethodRule = apps.get_model("procurement", "MethodRule")
-    ClockRule.objects.bulk_create(
+    clocks = ClockRule.objects.bulk_create(
         ClockRule(key=key, name=name, citation=citation, days=days, day_kind=kind, valid_from=start)
         for key, name, citation, days, kind, start in CLOCKS
     )
-    MethodRule.objects.bulk_create(
+    methods = MethodRule.objects.bulk_create(
         MethodRule(method=method, key=key, name=name, citation=citation, parameters=params, valid_from=start, note=note)
         for method, key, name, citation, params, start, note in METHODS
     )
+    record_creation(apps, "procurement", "ClockRule", clocks, "2014 law, 2015 regulation")
+    record_creation(apps, "procurement", "MethodRule", methods, "2014 law, 2015 regulation")
 
 
 def unseed(apps, schema_editor):

@@ -80,7 +80,7 @@ class ProcurementRequest(TimeStampedModel):
     class Meta:
         verbose_name = _("procurement request")
         verbose_name_plural = _("procurement requests")
-        ordering = ["-planned_start", "-id"]
+        ordering = ["-id"]
         constraints = [
             positive("procurementrequest", "budget", _("The budget must be greater than 0.")),
             positive("procurementrequest", "quantity", _("The quantity must be greater than 0.")),
