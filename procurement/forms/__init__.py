@@ -108,7 +108,7 @@ class RequestForm(BureauModelForm):
             catalogue_code=cleaned.get("catalogue_code") or "",
             quantity=cleaned.get("quantity"),
         )
-        self.advice = request_advice(probe) if probe.purchasing_department else []
+        self.advice = request_advice(probe) if cleaned.get("purchasing_department") else []
         if self.advice:
             # The advice, with links to the suggested alternatives, next to the reason it asks for.
             self.fields["idle_asset_reason"].help_text = format_html_join(

@@ -56,7 +56,7 @@ def test_a_deadline_in_2027_counts_weekends_only_until_an_administrator_enters_2
     before = working_days_after(D(2027, 9, 30), 5)
     assert before.date == D(2027, 10, 7)
     assert before.estimated and before.unknown_years == (2027,)
-    assert "2027" in before.warning and "weekends only" in before.warning
+    assert "2027" in before.warning and "仅按周末计算" in before.warning
 
     year = CalendarYear.objects.create(year=2027, complete=True, source="国办发明电〔2026〕x号")
     for day in range(1, 8):
@@ -83,3 +83,19 @@ def test_one_calendar_object_reads_each_year_once(django_assert_max_num_queries)
     with django_assert_max_num_queries(0):
         for day in range(1, 28):
             working_days_after(D(2026, 2, day), 7, calendar=calendar)
+
+
+def test_an_administrator_enters_2027_in_the_admin_and_the_deadline_moves(world, client):
+    from django.urls import reverse
+
+    from tests.helpers import formset_data
+
+    assert working_days_after(D(2027, 9, 30), 5).estimated
+    client.force_login(world.users["superuser"])
+    days = [{"date": f"2027-10-0{day}", "kind": "holiday", "name": "国庆节"} for day in range(1, 8)]
+    days.append({"date": "2027-10-09", "kind": "makeup_workday", "name": "国庆节调休上班"})
+    data = {"year": "2027", "complete": "on", "source": "国务院办公厅通知", **formset_data("days", days)}
+    response = client.post(reverse("admin:bureau_calendaryear_add"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    result = working_days_after(D(2027, 9, 30), 5)
+    assert result.date == D(2027, 10, 13) and not result.estimated

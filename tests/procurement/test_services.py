@@ -81,7 +81,7 @@ def test_wrong_credit_codes_are_refused_with_the_reason(code, expected):
 def test_a_mistyped_code_message_says_the_check_character_is_wrong():
     with pytest.raises(ValidationError) as exc:
         validate_credit_code("91110000600037341A")
-    assert "check character" in exc.value.messages[0] and "L" in exc.value.messages[0]
+    assert "校验码" in exc.value.messages[0] and "L" in exc.value.messages[0]
 
 
 def test_supplier_save_normalizes_and_refuses_on_the_field(actor):
@@ -333,7 +333,7 @@ def test_every_illegal_move_is_refused_naming_the_life_cycle(actor, move, status
     with pytest.raises(ValidationError) as exc:
         transition(obj=batch, move=move, actor=actor, reason="x")
     assert exc.value.code == "illegal_move"
-    assert "initiated → announced" in exc.value.messages[0]
+    assert "已发起 → 已公告" in exc.value.messages[0]
     batch.refresh_from_db()
     assert batch.status == status
 
