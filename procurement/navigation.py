@@ -1,7 +1,20 @@
 from django.utils.translation import gettext_lazy as _
 
-from bureau.navigation import NavSection
+from bureau.navigation import NavItem, NavSection
 from procurement.roles import CENTRE_ROLES
+
+# ---- procurement core (the oversight branch adds its own tuple below and to `items`) ----
+CORE_ITEMS = (
+    NavItem(
+        _("Procurement requests"),
+        "procurement:procurementrequest_list",
+        permission="procurement.view_procurementrequest",
+    ),
+    NavItem(_("Procurement batches"), "procurement:batch_list", permission="procurement.view_batch"),
+    NavItem(_("Contracts"), "procurement:contract_list", permission="procurement.view_contract"),
+    NavItem(_("Suppliers"), "procurement:supplier_list", permission="procurement.view_supplier"),
+)
+# ---- end procurement core ----
 
 MENU = (
     NavSection(
@@ -11,5 +24,6 @@ MENU = (
         roles=CENTRE_ROLES,
         order=20,
         description=_("Procurement requests, batches, bids, contracts, savings and supplier challenges."),
+        items=(*CORE_ITEMS,),
     ),
 )

@@ -65,3 +65,64 @@ def grow(world, n):
         )
         for i in range(n)
     )
+    _grow_procurement(n, departments)
+
+
+def _grow_procurement(n, departments):
+    """Suppliers, free requests, batches and contracts (procurement's picker sources)."""
+    from decimal import Decimal
+
+    from stdnum.cn import uscc
+
+    from procurement.models import Award, Batch, Bid, Contract, Lot, ProcurementRequest, Supplier
+
+    def code(i):
+        body = f"914312{n % 100:02d}{i:09d}"
+        return body + uscc.calc_check_digit(body)
+
+    suppliers = Supplier.objects.bulk_create(Supplier(name=f"增长供应商{n}-{i}", credit_code=code(i)) for i in range(n))
+    ProcurementRequest.objects.bulk_create(
+        ProcurementRequest(
+            purchasing_department=departments[i % len(departments)],
+            item=f"增长需求{n}-{i}",
+            category="goods",
+            catalogue_code="A02010104",
+            quantity=Decimal(1),
+            budget=Decimal(1000),
+            funding_source="fiscal",
+            planned_start=datetime.date(2026, 6, 1),
+            intention_published_on=datetime.date(2026, 4, 1),
+            status="submitted",
+        )
+        for i in range(n)
+    )
+    batches = Batch.objects.bulk_create(
+        Batch(number=f"GROW-{n}-{i:04d}", title=f"增长批次{n}-{i}", method="open_tender", status="awarded")
+        for i in range(n)
+    )
+    lot = Lot.objects.create(batch=batches[0], number=1, name="增长包", budget=Decimal(1000) * n)
+    bid = Bid.objects.create(
+        lot=lot,
+        supplier=suppliers[0],
+        price=Decimal(900) * n,
+        submitted_at=datetime.datetime(2026, 5, 1, tzinfo=datetime.UTC),
+    )
+    award = Award.objects.create(
+        lot=lot, bid=bid, supplier=suppliers[0], amount=bid.price, decided_on=datetime.date(2026, 5, 6)
+    )
+    Contract.objects.bulk_create(
+        Contract(
+            number=f"GROW-{n}-HT{i:04d}",
+            title=f"增长合同{n}-{i}",
+            batch=batches[0],
+            lot=lot,
+            award=award,
+            purchasing_department=department,
+            supplier=suppliers[0],
+            amount=Decimal(900),
+            budget_amount=Decimal(1000),
+            status="signed",
+            signed_on=datetime.date(2026, 5, 20),
+        )
+        for i, department in enumerate(departments)
+    )

@@ -38,7 +38,14 @@ ROWS = [
     ),
     Row(
         "procurement:index",
-        allow=roles(Role.LEADERSHIP, Role.PROCUREMENT_CENTRE, Role.FINANCE, Role.ASSET_MANAGERS, Role.DEPARTMENT_HEADS),
+        allow=roles(
+            Role.LEADERSHIP,
+            Role.PROCUREMENT_CENTRE,
+            Role.FINANCE,
+            Role.ASSET_MANAGERS,
+            Role.DEPARTMENT_HEADS,
+            Role.EMPLOYEES,  # they file their department's procurement requests
+        ),
     ),
     Row("assets:index", allow=roles(Role.LEADERSHIP, Role.ASSET_MANAGERS, Role.FINANCE, Role.DEPARTMENT_HEADS)),
     Row(
