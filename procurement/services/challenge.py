@@ -28,9 +28,7 @@ def _late_message(deadline):
 
 
 @transaction.atomic
-def challenge_file(
-    *, batch, supplier, subject, knew_on, received_on, grounds, actor, lot=None, suspends_signing=False
-):
+def challenge_file(*, batch, supplier, subject, knew_on, received_on, grounds, actor, lot=None, suspends_signing=False):
     """Record a supplier's challenge; refused after its deadline (7 working days of the notice)."""
     batch = Batch.objects.select_for_update().get(pk=batch.pk)
     if batch.status not in CHALLENGEABLE:
@@ -116,8 +114,7 @@ def complaint_file(*, challenge, filed_on, grounds, actor, authority=""):
     reply_deadline = book.deadline("challenge_reply", challenge.received_on)
     if challenge.status in (ChallengeStatus.WITHDRAWN, ChallengeStatus.REFUSED):
         raise ValidationError(
-            _("This challenge is %(status)s: no complaint can follow it.")
-            % {"status": challenge.get_status_display()},
+            _("This challenge is %(status)s: no complaint can follow it.") % {"status": challenge.get_status_display()},
             code="challenge_closed",
         )
     answered_on = challenge.replied_on if challenge.status == ChallengeStatus.REPLIED else None

@@ -73,7 +73,9 @@ def test_challenge_deadline_in_2027_before_and_after_the_calendar_is_entered():
 
     year = CalendarYear.objects.create(year=2027, complete=True, source="国办发明电〔2026〕")
     for day in range(1, 8):
-        CalendarDay.objects.create(calendar_year=year, date=D(2027, 10, day), kind=CalendarDayKind.HOLIDAY, name="国庆节")
+        CalendarDay.objects.create(
+            calendar_year=year, date=D(2027, 10, day), kind=CalendarDayKind.HOLIDAY, name="国庆节"
+        )
     CalendarDay.objects.create(
         calendar_year=year, date=D(2027, 10, 9), kind=CalendarDayKind.MAKEUP_WORKDAY, name="国庆节调休上班"
     )
@@ -115,7 +117,11 @@ def test_a_pending_challenge_that_may_affect_the_result_suspends_signing(actor):
     challenge = file(batch, D(2026, 11, 2), D(2026, 11, 3), actor, suspends_signing=True)
     assert "第五十四条" in batch_signing_suspended(batch)
     challenge_reply(
-        challenge=challenge, replied_on=D(2026, 11, 6), reply="经复核，评分无误。", outcome=ChallengeOutcome.DISMISSED, actor=actor
+        challenge=challenge,
+        replied_on=D(2026, 11, 6),
+        reply="经复核，评分无误。",
+        outcome=ChallengeOutcome.DISMISSED,
+        actor=actor,
     )
     assert batch_signing_suspended(batch) == ""
 
@@ -173,11 +179,17 @@ def test_complaint_clocks_refusals_suspension_and_decision(actor):
     assert suspension.deadline.date == D(2027, 1, 2) and suspension.running
 
     complaint_decide(
-        complaint=complaint, decided_on=D(2026, 12, 30), outcome=ComplaintOutcome.DISMISSED, decision="驳回", actor=actor
+        complaint=complaint,
+        decided_on=D(2026, 12, 30),
+        outcome=ComplaintOutcome.DISMISSED,
+        decision="驳回",
+        actor=actor,
     )
     complaint.refresh_from_db()
     assert complaint.status == ComplaintStatus.DECIDED
     with pytest.raises(ValidationError) as excinfo:
-        complaint_decide(complaint=complaint, decided_on=D(2026, 12, 31), outcome="upheld", decision="改判", actor=actor)
+        complaint_decide(
+            complaint=complaint, decided_on=D(2026, 12, 31), outcome="upheld", decision="改判", actor=actor
+        )
     assert excinfo.value.code == "complaint_not_open"
     assert complaint.history.first().history_user == actor
