@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -214,6 +215,19 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# The procurement centre's name in its OCDS export, and the export's ocid prefix (registered with
+# the Open Contracting Partnership; the default marks an unregistered publisher).
+PROCUREMENT_CENTRE_NAME = env("PROCUREMENT_CENTRE_NAME", default="县政府采购中心")
+PROCUREMENT_OCID_PREFIX = env("PROCUREMENT_OCID_PREFIX", default="ocds-bureau")
+# Where the OCDS schema and codelists are (the tests validate the export against them).
+OCDS_SCHEMA_DIR = env("OCDS_SCHEMA_DIR", default=str(BASE_DIR.parent / "shared" / "ocds"))
+# Task modules beyond <app>/tasks.py (autodiscovered): loaded by every worker.
+CELERY_IMPORTS = ("procurement.tasks_oversight",)
+CELERY_BEAT_SCHEDULE = {
+    # Every morning: the procurement centre's overdue clocks (challenge replies, complaint decisions,
+    # evaluation, confirmation, contract signing and publication) mailed to its members.
+    "procurement.overdue_mail": {"task": "procurement.overdue_mail", "schedule": crontab(hour=7, minute=30)},
+}
 
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from procurement import views
 
@@ -6,4 +6,5 @@ app_name = "procurement"
 
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
+    path("", include("procurement.urls_oversight")),  # challenges, clocks, risk flags, statistics, OCDS
 ]
