@@ -242,6 +242,8 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="bureau-portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# For EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend (a test observes a worker's mail).
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(BASE_DIR / "var" / "mail"))
 
 # Security: safe by default, relaxed only for DEBUG (make run) and the test suite.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -7,6 +7,7 @@ Pages that show many clocks pass one `ClockBook()`, so the rules and the calenda
 import datetime
 from dataclasses import dataclass, field
 
+from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,6 +41,10 @@ class Clock:
         return self.deadline.key
 
     @property
+    def url(self):
+        return record_url(self.subject)
+
+    @property
     def running(self):
         return self.done_on is None
 
@@ -59,6 +64,14 @@ class Clock:
     def days_late(self):
         end = self.done_on or self.today
         return max((end - self.deadline.date).days, 0)
+
+
+def record_url(record):
+    """The record's page, or "" where the page is not there (a record without its own page)."""
+    try:
+        return record.get_absolute_url() if record is not None else ""
+    except NoReverseMatch:
+        return ""
 
 
 class ClockBook:

@@ -151,7 +151,6 @@ def ocds_release(batch):
         "date": batch.updated_at.isoformat(),
         "tag": tags,
         "initiationType": "tender",
-        "language": "zh",
         "tender": tender,
         "awards": awards,
         "contracts": contracts,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from procurement.choices import ChallengeStatus, ContractStatus, Method, RequestStatus
 from procurement.models import Challenge, Contract, ProcurementRequest
-from procurement.selectors.clocks import ClockBook
+from procurement.selectors.clocks import ClockBook, record_url
 
 
 @dataclass(frozen=True)
@@ -205,7 +205,7 @@ def contract_signed_late(*, date_from, date_to, book, **_kwargs):
                     label=str(contract),
                     detail=_("due %(deadline)s, signed %(signed)s")
                     % {"deadline": deadline.date, "signed": signed or "—"},
-                    url=contract.get_absolute_url(),
+                    url=record_url(contract),
                     department=contract.purchasing_department.name,
                 )
             )
@@ -230,7 +230,7 @@ def challenge_reply_overdue(*, date_from, date_to, book, **_kwargs):
                     label=str(challenge),
                     detail=_("due %(deadline)s, replied %(replied)s")
                     % {"deadline": clock.deadline.date, "replied": challenge.replied_on or "—"},
-                    url=challenge.get_absolute_url(),
+                    url=record_url(challenge),
                 )
             )
     return hits
@@ -253,7 +253,7 @@ def contract_published_late(*, date_from, date_to, book, **_kwargs):
                     label=str(contract),
                     detail=_("due %(deadline)s, published %(published)s")
                     % {"deadline": clock.deadline.date, "published": contract.published_on or "—"},
-                    url=contract.get_absolute_url(),
+                    url=record_url(contract),
                     department=contract.purchasing_department.name,
                 )
             )

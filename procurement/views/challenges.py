@@ -3,7 +3,7 @@ page per step (each calling its service). The procurement centre records them; l
 finance read all; a department head reads those of the batches that buy for the department."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, FormView
@@ -102,8 +102,12 @@ class ChallengeAddView(StepView):
 
 class ChallengeStepView(StepView):
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.target = get_object_or_404(challenges_for(request.user), pk=kwargs["pk"])
+        # Who may act is asked first (403), then whether the record is theirs to see (404).
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not (request.user.is_superuser or has_role(request.user, *self.roles)):
+            raise PermissionDenied
+        self.target = get_object_or_404(challenges_for(request.user), pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -133,8 +137,12 @@ class ComplaintAddView(ChallengeStepView):
 
 class ComplaintStepView(StepView):
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.target = get_object_or_404(complaints_for(request.user), pk=kwargs["pk"])
+        # Who may act is asked first (403), then whether the record is theirs to see (404).
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not (request.user.is_superuser or has_role(request.user, *self.roles)):
+            raise PermissionDenied
+        self.target = get_object_or_404(complaints_for(request.user), pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
 

@@ -105,15 +105,26 @@ class ContractFactory(factory.django.DjangoModelFactory):
 
 
 def contracted_batch(
-    *, department=None, budget=Decimal("100000.00"), amount=Decimal("92000.00"), method=Method.OPEN_TENDER, **batch
+    *,
+    department=None,
+    budget=Decimal("100000.00"),
+    amount=Decimal("92000.00"),
+    method=Method.OPEN_TENDER,
+    contract=None,
+    request=None,
+    **batch,
 ):
     """A batch with one lot, one request of `department`, its award and its contract."""
     department = department or DepartmentFactory()
     batch_obj = BatchFactory(method=method, status=batch.pop("status", BatchStatus.CONTRACTED), **batch)
     lot = LotFactory(batch=batch_obj, number=1, budget=budget)
-    RequestFactory(purchasing_department=department, batch=batch_obj, lot=lot, budget=budget, status="batched")
+    RequestFactory(
+        purchasing_department=department, batch=batch_obj, lot=lot, budget=budget, status="batched", **(request or {})
+    )
     award = AwardFactory(bid=BidFactory(lot=lot, price=amount), decided_on=batch_obj.award_notice_on)
-    contract = ContractFactory(award=award, purchasing_department=department, amount=amount, budget_amount=budget)
+    contract = ContractFactory(
+        award=award, purchasing_department=department, amount=amount, budget_amount=budget, **(contract or {})
+    )
     return batch_obj, contract
 
 
