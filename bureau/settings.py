@@ -217,6 +217,14 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# The procurement centre's name in its OCDS export, and the export's ocid prefix (registered with
+# the Open Contracting Partnership; the default marks an unregistered publisher).
+PROCUREMENT_CENTRE_NAME = env("PROCUREMENT_CENTRE_NAME", default="县政府采购中心")
+PROCUREMENT_OCID_PREFIX = env("PROCUREMENT_OCID_PREFIX", default="ocds-bureau")
+# Where the OCDS schema and codelists are (the tests validate the export against them).
+OCDS_SCHEMA_DIR = env("OCDS_SCHEMA_DIR", default=str(BASE_DIR.parent / "shared" / "ocds"))
+# Task modules beyond <app>/tasks.py (autodiscovered): loaded by every worker.
+CELERY_IMPORTS = ("procurement.tasks_oversight",)
 
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
@@ -231,6 +239,8 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="bureau-portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# For EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend (a test observes a worker's mail).
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(BASE_DIR / "var" / "mail"))
 
 # Security: safe by default, relaxed only for DEBUG (make run) and the test suite.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -300,7 +310,11 @@ BUREAU_BACKUP_DIR = env.path("BUREAU_BACKUP_DIR", default=BASE_DIR / "backups")
 BUREAU_AUDIT_RETENTION_DAYS = env.int("BUREAU_AUDIT_RETENTION_DAYS", default=180)
 BUREAU_AUDIT_ARCHIVE_DIR = env.path("BUREAU_AUDIT_ARCHIVE_DIR", default=BASE_DIR / "audit-archive")
 
+# Every periodic job, one entry per job ("<app>.<job>"), synced into django-celery-beat's tables.
 CELERY_BEAT_SCHEDULE = {
     "bureau.backup": {"task": "bureau.tasks.backup", "schedule": crontab(hour=2, minute=30)},
     "bureau.audit_archive": {"task": "bureau.tasks.audit_archive", "schedule": crontab(hour=3, minute=15)},
+    # Every morning: the procurement centre's overdue clocks (challenge replies, complaint decisions,
+    # evaluation, confirmation, contract signing and publication) mailed to its members.
+    "procurement.overdue_mail": {"task": "procurement.overdue_mail", "schedule": crontab(hour=7, minute=30)},
 }

@@ -4,7 +4,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from bureau.pickers import picker_urls
-from bureau.views import pages, security
+from bureau.public import public_urls
+from bureau.views import pages, public, security
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -21,6 +22,8 @@ urlpatterns = [
     path("procurement/", include("procurement.urls")),
     path("assets/", include("assets.urls")),
     path("property/", include("property_services.urls")),
+    path("public/", public.public_index, name="public_index"),
+    *public_urls(),  # every app's urls_public at public/<app>/ (bureau.public)
     path("admin/", admin.site.urls),
 ]
 

@@ -27,3 +27,19 @@ MENU = (
         items=(*CORE_ITEMS,),
     ),
 )
+
+# --- proc-oversight: challenges, overdue clocks, risk flags, statistics ---
+import dataclasses  # noqa: E402
+
+from bureau.navigation import NavItem  # noqa: E402
+from bureau.roles import Role  # noqa: E402
+
+_CENTRE = (Role.PROCUREMENT_CENTRE, Role.LEADERSHIP, Role.FINANCE)
+OVERSIGHT_ITEMS = (
+    NavItem(_("Challenges and complaints"), "procurement:challenge_list", roles=(*_CENTRE, Role.DEPARTMENT_HEADS)),
+    NavItem(_("Overdue deadlines"), "procurement:overdue", roles=_CENTRE),
+    NavItem(_("Risk flags"), "procurement:risk_flags", roles=_CENTRE),
+    NavItem(_("Procurement statistics"), "procurement:statistics", roles=(*_CENTRE, Role.DEPARTMENT_HEADS)),
+)
+MENU = (dataclasses.replace(MENU[0], items=(*MENU[0].items, *OVERSIGHT_ITEMS)), *MENU[1:])
+# --- end proc-oversight ---

@@ -54,3 +54,28 @@ def catalogue_code_matches(category, code):
 BATCH_OPEN_FOR_BIDS = {BatchStatus.INITIATED, BatchStatus.ANNOUNCED}
 BATCH_FINISHED = {BatchStatus.CLOSED, BatchStatus.RETENDERED, BatchStatus.CANCELLED}
 CONTRACT_IN_FORCE = {ContractStatus.SIGNED, ContractStatus.ACCEPTED}
+
+
+def batch_signing_suspended(batch):
+    """A challenge that may affect the result and is not yet answered suspends the signing of the
+    batch's contracts (实施条例 第五十四条); so does a complaint whose handling suspended the
+    procurement (政府采购法 第五十七条) until its suspension ends or it is decided. Returns the
+    refusal's message, or "" when signing may go ahead. The contract-signing service calls it."""
+    from django.utils import timezone
+
+    from procurement.choices import ChallengeStatus, ComplaintStatus
+
+    if batch.challenges.filter(status=ChallengeStatus.RECEIVED, suspends_signing=True).exists():
+        return _(
+            "A challenge that may affect the result is not yet answered: signing is suspended "
+            "(政府采购法实施条例 第五十四条)."
+        )
+    today = timezone.localdate()
+    suspended = batch.challenges.filter(
+        complaints__status=ComplaintStatus.SUSPENDED,
+        complaints__suspended_from__lte=today,
+        complaints__suspended_to__gte=today,
+    )
+    if suspended.exists():
+        return _("A complaint has suspended the procurement: signing waits for its end (政府采购法 第五十七条).")
+    return ""

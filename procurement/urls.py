@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from bureau.urls_helpers import move_urls
 from procurement import views
@@ -30,4 +30,5 @@ urlpatterns = [
     path("contracts/<int:pk>/acceptance/add/", contracts.AcceptanceAddView.as_view(), name="contract_acceptance_add"),
     path("contracts/<int:pk>/summary.pdf", contracts.ContractPdfView.as_view(), name="contract_pdf"),
     # ---- end procurement core ----
+    path("", include("procurement.urls_oversight")),  # challenges, clocks, risk flags, statistics, OCDS
 ]

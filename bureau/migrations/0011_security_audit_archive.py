@@ -37,7 +37,7 @@ def on_postgresql(sql):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("bureau", "0009_usersession_started_at_index"),
+        ("bureau", "0010_working_day_calendar"),
     ]
 
     operations = [
