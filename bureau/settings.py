@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -214,6 +215,14 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Scheduled jobs, "<app>.<job>" (django-celery-beat syncs them into its tables).
+CELERY_BEAT_SCHEDULE = {
+    # On the 1st at 02:30, last month's depreciation charges (a month string may be given to re-run one).
+    "assets.depreciation": {
+        "task": "assets.tasks.depreciation_record_month",
+        "schedule": crontab(minute=30, hour=2, day_of_month=1),
+    },
+}
 
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
