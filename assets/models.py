@@ -264,6 +264,12 @@ class DepreciationCharge(models.Model):
         return f"{self.asset_id} · {self.month:%Y-%m} · {self.amount}"
 
 
+class PoolEntryQuerySet(ScopedQuerySet):
+    def scope_to_department(self, department):
+        # What waits in the pool is there for every unit to see and request (that is its point).
+        return self.filter(left_on__isnull=True)
+
+
 class PoolEntry(TimeStampedModel):
     """An asset handed in to the idle pool 公物仓 (交仓), with its condition."""
 
@@ -276,9 +282,7 @@ class PoolEntry(TimeStampedModel):
     left_on = PlausibleDateField(_("left the pool on"), null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
-    objects = ScopedQuerySet.as_manager()
-    # Every department may see what waits in the pool (that is its point); scoped roles request from it.
-    scope_department_field = None
+    objects = PoolEntryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("idle pool entry")
@@ -480,6 +484,9 @@ class LeasePayment(TimeStampedModel):
     def __str__(self):
         return f"{self.lease} · {self.due_on} · {self.amount}"
 
+    def get_absolute_url(self):
+        return reverse("assets:lease", args=[self.lease_id])
+
     @property
     def outstanding(self):
         return max(self.amount - self.received_amount, Decimal("0"))
@@ -573,6 +580,7 @@ class StockTake(TimeStampedModel):
                 violation_error_message=_("Choose the department or the building to count."),
             )
         ]
+        permissions = [("scan_stocktake", _("Can scan labels in a stock-take"))]
 
     def __str__(self):
         return self.title
@@ -633,6 +641,9 @@ class StockTakeLine(TimeStampedModel):
 
     def __str__(self):
         return f"{self.stocktake} · {self.asset or self.label} · {self.get_result_display()}"
+
+    def get_absolute_url(self):
+        return reverse("assets:stocktake", args=[self.stocktake_id])
 
     @property
     def resolved(self):
