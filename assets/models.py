@@ -1,6 +1,7 @@
 """Models of the state-owned asset registry 国有资产: asset cards, movements, leases, disposals,
 stock-takes, the idle pool (DESIGN.md §6)."""
 
+import datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -9,6 +10,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.deconstruct import deconstructible
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from assets.choices import (
@@ -33,6 +36,51 @@ from bureau.scoping import ScopedQuerySet
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 CENT = Decimal("0.01")
+# Asset cards go back further than the portal's other records: buildings and land acquired decades ago.
+HISTORIC_DATE_MIN = datetime.date(1900, 1, 1)
+
+
+def historic_range_message():
+    return format_lazy(
+        _("Enter a date between {min} and {max}."),
+        min=HISTORIC_DATE_MIN.isoformat(),
+        max=settings.BUREAU_DATE_MAX.isoformat(),
+    )
+
+
+@deconstructible
+class HistoricDateValidator:
+    code = "implausible_date"
+
+    def __call__(self, value):
+        if value is not None and not HISTORIC_DATE_MIN <= value <= settings.BUREAU_DATE_MAX:
+            raise ValidationError(historic_range_message(), code=self.code)
+
+    def __eq__(self, other):
+        return isinstance(other, HistoricDateValidator)
+
+    def __hash__(self):
+        return hash(HistoricDateValidator)
+
+
+class HistoricDateField(PlausibleDateField):
+    """A PlausibleDateField (form and database bounds) reaching back to 1900 for old cards."""
+
+    @property
+    def validators(self):
+        return [*self._validators, HistoricDateValidator()]
+
+    def range_condition(self, name):
+        return Q(**{f"{name}__gte": HISTORIC_DATE_MIN, f"{name}__lte": settings.BUREAU_DATE_MAX})
+
+    def range_message(self):
+        return historic_range_message()
+
+    def formfield(self, **kwargs):
+        field = models.DateField.formfield(self, **{"validators": [HistoricDateValidator()], **kwargs})
+        field.widget.attrs.setdefault("min", HISTORIC_DATE_MIN.isoformat())
+        field.widget.attrs.setdefault("max", settings.BUREAU_DATE_MAX.isoformat())
+        return field
 
 
 class AssetClass(models.Model):
@@ -125,8 +173,16 @@ class Asset(TimeStampedModel):
         Room, verbose_name=_("room"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     address = models.CharField(_("address"), max_length=200, blank=True)
-    acquired_on = PlausibleDateField(_("acquisition date"))
+    acquired_on = HistoricDateField(_("acquisition date"))
     source = models.CharField(_("source"), max_length=20, choices=AcquisitionSource.choices)
+    contract = models.ForeignKey(
+        "procurement.Contract",
+        verbose_name=_("procurement contract"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assets",
+    )
     original_value = models.DecimalField(_("original value"), **MONEY, validators=[MinValueValidator(CENT)])
     quantity = BoundedIntegerField(_("quantity"), default=1, min_value=1, max_value=1_000_000)
     unit_of_measure = models.CharField(_("unit of measure"), max_length=10, default="台")
@@ -134,7 +190,7 @@ class Asset(TimeStampedModel):
     title_certificate = models.CharField(_("title certificate number"), max_length=60, blank=True)
     useful_life_years = BoundedIntegerField(_("useful life (years)"), null=True, blank=True, min_value=1, max_value=100)
     status = models.CharField(_("status"), max_length=20, choices=AssetStatus.choices, default=AssetStatus.IN_USE)
-    disposed_on = PlausibleDateField(_("disposal date"), null=True, blank=True, editable=False)
+    disposed_on = HistoricDateField(_("disposal date"), null=True, blank=True, editable=False)
     note = models.CharField(_("note"), max_length=500, blank=True)
     history = HistoricalRecords()
 
@@ -190,7 +246,7 @@ class Movement(TimeStampedModel):
 
     asset = models.ForeignKey(Asset, verbose_name=_("asset"), on_delete=models.PROTECT, related_name="movements")
     kind = models.CharField(_("kind"), max_length=20, choices=MovementKind.choices)
-    moved_on = PlausibleDateField(_("date"))
+    moved_on = HistoricDateField(_("date"))
     from_department = models.ForeignKey(
         Department, verbose_name=_("from"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -246,7 +302,7 @@ class DepreciationCharge(models.Model):
     asset = models.ForeignKey(
         Asset, verbose_name=_("asset"), on_delete=models.PROTECT, related_name="depreciation_charges"
     )
-    month = PlausibleDateField(_("month"))
+    month = HistoricDateField(_("month"))
     amount = models.DecimalField(_("amount"), **MONEY)
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 

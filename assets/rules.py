@@ -188,3 +188,15 @@ def asset_disposal_refusal(asset):
 
 def loan_is_overdue(loan, today):
     return loan.returned_on is None and loan.due_on < today
+
+
+def class_code_for_catalogue(catalogue_code):
+    """The GB/T 14885 class a procurement catalogue code (政府采购品目分类目录 2022, goods A01–A06)
+    falls in: its 门类 from A0N, its 大类 from the next two digits (A0201… → 2010000); None outside
+    the fixed-asset goods."""
+    code = (catalogue_code or "").strip().upper()
+    if len(code) < 3 or code[0] != "A" or not code[1:3].isdigit() or not 1 <= int(code[1:3]) <= 6:
+        return None
+    top = str(int(code[1:3]))
+    major = code[3:5]
+    return f"{top}{major}0000" if len(major) == 2 and major.isdigit() else top

@@ -107,14 +107,23 @@ def _movement_text(movement):
     return " · ".join(parts)
 
 
-def idle_pool_for_class(top_code, limit=10):
-    return (
-        PoolEntry.objects.filter(
-            left_on__isnull=True, asset__status=AssetStatus.IDLE, asset__asset_class__top_code=top_code
-        )
-        .select_related("asset")
-        .order_by("-handed_in_on")[:limit]
-    )
+def idle_pool_for_class(class_code, limit=10):
+    """Idle assets waiting in the pool of a class (a top class, or a 大类 and its sub-classes)."""
+    entries = PoolEntry.objects.filter(left_on__isnull=True, asset__status=AssetStatus.IDLE)
+    if len(class_code) == 1:
+        entries = entries.filter(asset__asset_class__top_code=class_code)
+    else:
+        entries = entries.filter(asset__asset_class__code__startswith=class_code.rstrip("0"))
+    return entries.select_related("asset").order_by("-handed_in_on")[:limit]
+
+
+def idle_pool_advice(*, catalogue_code, department, quantity):
+    """Idle pool items a procurement request of `catalogue_code` could use instead (调剂 before
+    purchase): [(label, url)], at most ten."""
+    class_code = rules.class_code_for_catalogue(catalogue_code)
+    if class_code is None:
+        return []
+    return [(str(entry.asset), entry.get_absolute_url()) for entry in idle_pool_for_class(class_code)]
 
 
 def overdue_loans(today=None):

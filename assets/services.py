@@ -584,3 +584,25 @@ def stocktakeline_resolve(*, line, actor, on, department=None, approval_document
     else:
         _refuse(_("Only missing and surplus lines are resolved."), "nothing_to_resolve")
     return audited_save(obj=line, actor=actor)
+
+
+# ---- 调剂 before purchase: the advisor procurement asks (procurement.hooks) ----------------------
+
+
+def idle_pool_advisor(*, catalogue_code, department, quantity):
+    """Advice for a procurement request: idle assets of the same class wait in the pool; the
+    request goes ahead only with a recorded reason."""
+    from procurement.hooks import Advice
+
+    items = selectors.idle_pool_advice(catalogue_code=catalogue_code, department=department, quantity=quantity)
+    if not items:
+        return None
+    return Advice(
+        message=_(
+            "The idle pool has %(count)s idle assets of this class that could be reallocated instead of buying; "
+            "give the reason if you still need to buy."
+        )
+        % {"count": len(items)},
+        items=tuple(items),
+        requires_reason=True,
+    )

@@ -1,7 +1,8 @@
 """The GB/T 14885-2022 classes a county bureau uses, and their useful lives.
 
 Codes follow the standard's structure (门类 1 digit, then 大类, 中类 and 小类 two digits each: 2010100 is
-中类 01 of 大类 01 of 门类 2). The six fixed-asset 门类 are loaded with the 大类 and 中类 a county
+中类 01 of 大类 01 of 门类 2); the 大类 of 设备 are numbered as the 2022 procurement catalogue numbers
+them (A0201 信息化设备 … A0210 仪器仪表), which follows this standard. The six fixed-asset 门类 are loaded with the 大类 and 中类 a county
 bureau's cards use, not the whole standard; land is its own top class (土地, code L), recorded but
 never depreciated. Useful lives are those of the application guide of 政府会计准则第3号 (财会〔2017〕4号),
 valid from 2017-01-01; a later change is a new dated row, not an edit.
@@ -37,16 +38,16 @@ CLASSES = [
     ("2030000", "车辆", True, 8),
     ("2030100", "载客汽车", True, 8),
     ("2030200", "载货汽车", True, 8),
-    ("2040000", "电气设备", True, 5),
-    ("2040100", "空调机组", True, 5),
-    ("2040200", "电梯", True, 10),
-    ("2040300", "发电机和配电设备", True, 10),
-    ("2050000", "通信设备", True, 5),
-    ("2060000", "广播、电视、电影设备", True, 5),
-    ("2060100", "会议扩声和视频设备", True, 5),
-    ("2070000", "仪器仪表", True, 5),
-    ("2080000", "厨房设备", True, 5),
-    ("2090000", "安防设备", True, 5),
+    ("2040000", "图书档案设备", True, 5),
+    ("2050000", "机械设备", True, 10),
+    ("2050100", "电梯", True, 10),
+    ("2060000", "电气设备", True, 5),
+    ("2060100", "空调机组", True, 5),
+    ("2060200", "发电机和配电设备", True, 5),
+    ("2080000", "通信设备", True, 5),
+    ("2090000", "广播、电视、电影设备", True, 5),
+    ("2090100", "会议扩声和视频设备", True, 5),
+    ("2100000", "仪器仪表", True, 5),
     ("3", "文物和陈列品", False, None),
     ("3010000", "文物", False, None),
     ("3020000", "陈列品", False, None),
@@ -61,6 +62,7 @@ CLASSES = [
     ("5010400", "沙发类", True, 15),
     ("5010500", "柜类", True, 15),
     ("5020000", "用具", True, 5),
+    ("5020100", "厨卫用具", True, 5),
     ("5030000", "装具", True, 5),
     ("6", "特种动植物", False, None),
     ("6010000", "特种动物", False, None),

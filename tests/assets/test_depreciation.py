@@ -58,7 +58,7 @@ def test_revaluation_spreads_the_new_book_value_over_the_remaining_life():
 
 @pytest.mark.django_db
 def test_the_value_at_a_past_date_ignores_what_came_later():
-    asset = AssetFactory(asset_class=asset_class("2040000"), original_value=D("12000.00"), acquired_on=d(2021, 1, 5))
+    asset = AssetFactory(asset_class=asset_class("2060000"), original_value=D("12000.00"), acquired_on=d(2021, 1, 5))
     assert asset.useful_life_years == 5  # the configuration in force on the acquisition date
     services.asset_revalue(asset=asset, actor=manager(), on=d(2023, 1, 10), value_change=D("3000.00"))
     assert selectors.asset_value(asset, d(2022, 6, 30)) == rules.Depreciation(D("12000"), D("3600.00"), D("8400.00"))
