@@ -21,6 +21,7 @@ MENU = (
             NavItem(_("Overdue rent"), "assets:lease_overdue_rent", permission="assets.view_lease"),
             NavItem(_("Disposals"), "assets:disposal_list", permission="assets.view_disposal"),
             NavItem(_("Stock-takes"), "assets:stocktake_list", permission="assets.view_stocktake"),
+            NavItem(_("Excel imports"), "assets:assetimport_list", permission="assets.add_assetimport"),
         ),
     ),
 )

@@ -6,7 +6,7 @@ import datetime
 from celery import shared_task
 from django.utils import timezone
 
-from assets import services
+from assets import services, services_import
 from assets.models import AssetImport
 
 
@@ -23,9 +23,9 @@ def depreciation_record_month(month=None):
 
 @shared_task(name="assets.tasks.assetimport_check")
 def assetimport_check(import_id):
-    services.assetimport_check(assetimport=AssetImport.objects.get(pk=import_id))
+    services_import.assetimport_check(assetimport=AssetImport.objects.get(pk=import_id))
 
 
 @shared_task(name="assets.tasks.assetimport_run")
 def assetimport_run(import_id):
-    services.assetimport_run(assetimport=AssetImport.objects.get(pk=import_id))
+    services_import.assetimport_run(assetimport=AssetImport.objects.get(pk=import_id))

@@ -36,4 +36,7 @@ urlpatterns = [
     path("stock-takes/<int:pk>/labels.pdf", views.StockTakeLabelsPdfView.as_view(), name="stocktake_labels_pdf"),
     path("stock-takes/<int:pk>/close/", views.StockTakeCloseView.as_view(), name="stocktake_close"),
     path("stock-take-lines/<int:pk>/resolve/", views.StockTakeLineResolveView.as_view(), name="stocktakeline_resolve"),
+    path("imports/add/", views.AssetImportCreateView.as_view(), name="assetimport_add"),
+    *views.IMPORTS.urls(),
+    path("imports/<int:pk>/run/", views.AssetImportRunView.as_view(), name="assetimport_run"),
 ]

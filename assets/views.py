@@ -11,12 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from assets import filtersets, forms, rules, selectors, services, tables
+from assets import filtersets, forms, rules, selectors, services, services_import, tables
 from assets.choices import AssetStatus, StockTakeResult, StockTakeStatus
 from assets.models import (
     Asset,
+    AssetImport,
     Disposal,
     Lease,
     LeasePayment,
@@ -616,3 +618,38 @@ class StockTakeLineResolveView(ServiceFormView):
 
     def success_url_for(self, result):
         return result.stocktake.get_absolute_url()
+
+
+# ---- Excel import --------------------------------------------------------------------------------
+
+
+IMPORTS = Register(
+    AssetImport,
+    "imports",
+    table=tables.AssetImportTable,
+    filterset=filtersets.AssetImportFilterSet,
+    select_related=("created_by",),
+    detail_template="assets/assetimport_detail.html",
+)
+
+
+class AssetImportCreateView(CreateWithServiceView):
+    model = AssetImport
+    form_class = forms.AssetImportForm
+
+    @staticmethod
+    def service(assetimport, actor):
+        return services_import.assetimport_upload(assetimport=assetimport, actor=actor)
+
+
+class AssetImportRunView(ObjectPageMixin, View):
+    model = AssetImport
+    permission_required = "assets.add_assetimport"
+
+    def post(self, request, *args, **kwargs):
+        try:
+            with transaction.atomic():
+                services_import.assetimport_start(assetimport=self.object, actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect(self.object.get_absolute_url())

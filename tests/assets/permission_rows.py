@@ -4,7 +4,7 @@ import datetime
 from decimal import Decimal
 
 from assets import services, views
-from assets.models import Disposal, Lease, StockTake
+from assets.models import AssetImport, Disposal, Lease, StockTake
 from tests.assets.factories import AssetFactory, manager
 from tests.permission_matrix import Role, Row, register_rows, roles
 
@@ -69,7 +69,17 @@ def _stocktake(world, department):
     return services.stocktake_open(stocktake=stocktake, actor=manager())
 
 
+def _import(world, department):
+    from django.core.files.base import ContentFile
+
+    made = AssetImport(created_by=manager())
+    made.file.save("empty.xlsx", ContentFile(b""), save=False)
+    made.save()
+    return made
+
+
 OBJECTS = {
+    "assetimport": _import,
     "asset": _asset,
     "poolentry": _entry,
     "poolrequest": _request,
@@ -116,6 +126,9 @@ ROWS = [
     Row("assets:stocktake_labels_pdf", allow=MANAGERS, obj="stocktake"),
     Row("assets:stocktake_close", allow=MANAGERS, obj="stocktake"),
     Row("assets:stocktakeline_resolve", allow=MANAGERS, obj="stocktakeline"),
+    *register_rows(views.IMPORTS, viewers=ALL_STAFF_VIEW, editors=MANAGERS, obj="assetimport", scoped=False),
+    Row("assets:assetimport_add", allow=MANAGERS),
+    Row("assets:assetimport_run", allow=MANAGERS, obj="assetimport", scoped=False, status=405),
     Row("pickers:assets.asset", allow=VIEWERS),
     Row("pickers:assets.assetclass", allow=VIEWERS),
     Row("pickers:assets.poolentry", allow=VIEWERS),
