@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assets.roles import CENTRE_ROLES
 from bureau.navigation import NavItem, NavSection
+from bureau.roles import Role
 
 MENU = (
     NavSection(
@@ -21,6 +22,7 @@ MENU = (
             NavItem(_("Overdue rent"), "assets:lease_overdue_rent", permission="assets.view_lease"),
             NavItem(_("Disposals"), "assets:disposal_list", permission="assets.view_disposal"),
             NavItem(_("Stock-takes"), "assets:stocktake_list", permission="assets.view_stocktake"),
+            NavItem(_("Asset reports"), "assets:reports", roles=(Role.LEADERSHIP, Role.ASSET_MANAGERS, Role.FINANCE)),
             NavItem(_("Excel imports"), "assets:assetimport_list", permission="assets.add_assetimport"),
         ),
     ),

@@ -30,10 +30,11 @@ def useful_life_years(asset_class, on):
     if not asset_class.depreciable:
         return None
     chain = class_chain(asset_class)
-    lives = {
-        life.asset_class_id: life.years
-        for life in UsefulLife.objects.filter(asset_class__in=chain, valid_from__lte=on).order_by("valid_from")
-    }
+    rows = list(UsefulLife.objects.filter(asset_class__in=chain).order_by("valid_from"))
+    # The row in force on `on`; an asset older than the first configuration takes the first one.
+    lives = {life.asset_class_id: life.years for life in rows if life.valid_from <= on}
+    if not lives:
+        lives = {life.asset_class_id: life.years for life in reversed(rows)}
     for node in chain:
         if node.pk in lives:
             return lives[node.pk]
@@ -214,3 +215,27 @@ def stocktake_scope(stocktake):
     if stocktake.building_id:
         assets = assets.filter(building=stocktake.building_id)
     return assets
+
+
+def annual_report(year):
+    """The figures of the annual state-asset report (行政事业性国有资产年度报告) for `year`, each computed
+    the one way (rules.depreciation at 31 December): by class, by unit, by status, the idle rate,
+    rent income and the disposals of the year."""
+    start, end = year_bounds(year)
+    by_class = totals_at(end, group_by="top_class")
+    total = [sum(row[i] for row in by_class) for i in range(1, 5)] if by_class else [0, ZERO, ZERO, ZERO]
+    disposals = list(disposals_between(start, end).select_related("asset"))
+    return {
+        "year": year,
+        "day": end,
+        "by_class": by_class,
+        "by_unit": totals_at(end, group_by="using_department"),
+        "by_status": totals_at(end, group_by="status"),
+        "total": total,
+        "idle_rate": idle_rate(assets_at(end)),
+        "rent_income": rent_income(start, end),
+        "acquired": assets_at(end).filter(acquired_on__gte=start).count(),
+        "disposals": disposals,
+        "disposal_proceeds": sum((d.proceeds for d in disposals), ZERO),
+        "disposal_remitted": sum((d.remitted_amount for d in disposals), ZERO),
+    }

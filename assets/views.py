@@ -2,17 +2,22 @@
 call a service (a movement, a request, a scan), each checking a permission and reading through the
 user's scope."""
 
+import io
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
+from openpyxl.cell.rich_text import CellRichText
 
 from assets import filtersets, forms, rules, selectors, services, services_import, tables
 from assets.choices import AssetStatus, StockTakeResult, StockTakeStatus
@@ -29,7 +34,10 @@ from assets.models import (
     StockTakeLine,
 )
 from assets.roles import CENTRE_ROLES
+from bureau.audit import audit_export
+from bureau.exports import reads_as_formula
 from bureau.forms import add_integrity_error, add_service_errors
+from bureau.pdf import pdf_file_response, render_pdf
 from bureau.qr import qr_data_uri
 from bureau.registers import Register
 from bureau.scoping import sees_all_departments, user_department
@@ -653,3 +661,109 @@ class AssetImportRunView(ObjectPageMixin, View):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         return redirect(self.object.get_absolute_url())
+
+
+# ---- reports -------------------------------------------------------------------------------------
+
+REPORT_PERMISSION = "assets.view_asset"
+
+
+class ReportAccessMixin(LoginRequiredMixin, PermissionRequiredMixin):
+    permission_required = REPORT_PERMISSION
+
+    def has_permission(self):
+        # The totals cover every unit: bureau staff with the asset view only (not a department head).
+        return super().has_permission() and sees_all_departments(self.request.user)
+
+
+def _sections(report):
+    return [
+        (_("By class"), report["by_class"]),
+        (_("By using department"), report["by_unit"]),
+        (_("By status"), report["by_status"]),
+    ]
+
+
+class ReportsView(ReportAccessMixin, TemplateView):
+    template_name = "assets/reports.html"
+
+    def get_context_data(self, **kwargs):
+        form = forms.ReportForm(self.request.GET or None)
+        day = form.day_or_today()
+        this_year = timezone.localdate().year
+        sections = [
+            (_("By class"), selectors.totals_at(day, group_by="top_class")),
+            (_("By using department"), selectors.totals_at(day, group_by="using_department")),
+            (_("By status"), selectors.totals_at(day, group_by="status")),
+        ]
+        return super().get_context_data(
+            form=form,
+            sections=sections,
+            idle_percent=round(100 * selectors.idle_rate(selectors.assets_at(day)), 1),
+            rent_income=selectors.rent_income(day.replace(month=1, day=1), day),
+            years=range(this_year, this_year - 3, -1),
+            **kwargs,
+        )
+
+
+def _report_year(year):
+    if not 2000 <= year <= timezone.localdate().year:
+        raise Http404
+    return selectors.annual_report(year)
+
+
+class AnnualReportPdfView(ReportAccessMixin, View):
+    def get(self, request, year):
+        report = _report_year(year)
+        title = _("State-owned asset annual report %(year)s") % {"year": year}
+        pdf = render_pdf(
+            "assets/pdf/annual_report.html",
+            {
+                "title": title,
+                "report": report,
+                "sections": _sections(report),
+                "idle_percent": round(100 * report["idle_rate"], 1),
+            },
+            request=request,
+        )
+        audit_export(request, target=f"{title} (pdf)")
+        return pdf_file_response(pdf, f"{title}.pdf")
+
+
+class AnnualReportXlsxView(ReportAccessMixin, View):
+    def get(self, request, year):
+        from openpyxl import Workbook
+
+        report = _report_year(year)
+        title = _("State-owned asset annual report %(year)s") % {"year": year}
+        book = Workbook()
+        book.remove(book.active)
+        headers = ["", _("Count"), _("Book value"), _("Accumulated depreciation"), _("Net value")]
+        for heading, rows in _sections(report):
+            sheet = book.create_sheet(str(heading)[:31])
+            sheet.append([str(h) for h in headers])
+            for key, *figures in rows:
+                # Keys are names typed by people: kept as text, never as a formula.
+                sheet.append([CellRichText([str(key)]) if reads_as_formula(str(key)) else str(key), *figures])
+        sheet = book.create_sheet(str(_("Disposals")))
+        sheet.append(
+            [
+                str(_("asset")),
+                str(_("method")),
+                str(_("approval document number")),
+                str(_("proceeds")),
+                str(_("remitted to the treasury")),
+            ]
+        )
+        for d in report["disposals"]:
+            sheet.append(
+                [str(d.asset), str(d.get_method_display()), d.approval_document, d.proceeds, d.remitted_amount]
+            )
+        buffer = io.BytesIO()
+        book.save(buffer)
+        audit_export(request, target=f"{title} (xlsx)")
+        response = HttpResponse(
+            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{escape_uri_path(title)}.xlsx"
+        return response
