@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from assets import rules
 from assets.choices import ACTIVE_STATUSES, AssetStatus, DisposalStatus, MovementKind
-from assets.models import Asset, AssetClass, Disposal, LeasePayment, Movement, PoolEntry, PoolLoan, UsefulLife
+from assets.models import Asset, AssetClass, Disposal, Lease, LeasePayment, Movement, PoolEntry, PoolLoan, UsefulLife
 
 ZERO = Decimal("0.00")
 
@@ -239,3 +239,21 @@ def annual_report(year):
         "disposal_proceeds": sum((d.proceeds for d in disposals), ZERO),
         "disposal_remitted": sum((d.remitted_amount for d in disposals), ZERO),
     }
+
+
+def public_leases():
+    """Leases announced for public bidding (lease, not loan), newest first, not voided."""
+    return (
+        Lease.objects.filter(announced_on__isnull=False, voided_at__isnull=True, kind="lease")
+        .select_related("asset")
+        .order_by("-announced_on", "-id")
+    )
+
+
+def public_disposals():
+    """Disposals by auction or sale announced in public, newest first."""
+    return (
+        Disposal.objects.filter(announced_on__isnull=False, method__in=["auction", "sale"])
+        .select_related("asset")
+        .order_by("-announced_on", "-id")
+    )

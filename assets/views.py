@@ -20,7 +20,7 @@ from django.views.generic import FormView, TemplateView
 from openpyxl.cell.rich_text import CellRichText
 
 from assets import filtersets, forms, rules, selectors, services, services_import, tables
-from assets.choices import AssetStatus, StockTakeResult, StockTakeStatus
+from assets.choices import AssetStatus, DisposalStatus, StockTakeResult, StockTakeStatus
 from assets.models import (
     Asset,
     AssetImport,
@@ -767,3 +767,77 @@ class AnnualReportXlsxView(ReportAccessMixin, View):
         )
         response["Content-Disposition"] = f"attachment; filename*=UTF-8''{escape_uri_path(title)}.xlsx"
         return response
+
+
+# ---- public 资产公开 (no login) --------------------------------------------------------------------
+
+
+class PublicListView(TemplateView):
+    """Announced leases or disposals and their results: only what an announcement says in public."""
+
+    template_name = "assets/public_list.html"
+    section = None
+
+    def get_context_data(self, **kwargs):
+        from assets.public import SECTIONS
+
+        section = SECTIONS[self.section]
+        return super().get_context_data(
+            title=section["title"],
+            description=section["description"],
+            headings=self.headings(),
+            rows=self.rows(),
+            **kwargs,
+        )
+
+
+class PublicLeasesView(PublicListView):
+    section = 0
+
+    def headings(self):
+        return [_("announced on"), _("asset"), _("area (m²)"), _("from"), _("to"), _("lessee"), _("monthly rent")]
+
+    def rows(self):
+        leases = selectors.public_leases()[:200]
+        return [
+            (
+                lease.announced_on,
+                lease.asset.name,
+                lease.area,
+                lease.start_date,
+                lease.end_date,
+                lease.lessee,
+                lease.monthly_rent,
+            )
+            for lease in leases
+        ]
+
+
+class PublicDisposalsView(PublicListView):
+    section = 1
+
+    def headings(self):
+        return [
+            _("announced on"),
+            _("asset"),
+            _("method"),
+            _("appraisal value"),
+            _("disposed on"),
+            _("buyer or recipient"),
+            _("proceeds"),
+        ]
+
+    def rows(self):
+        disposals = selectors.public_disposals()[:200]
+        return [
+            (
+                d.announced_on,
+                d.asset.name,
+                d.get_method_display(),
+                d.appraisal_value,
+                d.disposed_on,
+                d.buyer,
+                d.proceeds if d.status == DisposalStatus.COMPLETED else None,
+            )
+            for d in disposals
+        ]

@@ -19,6 +19,7 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("procurement/", include("procurement.urls")),
     path("assets/", include("assets.urls")),
+    path("public/assets/", include("assets.urls_public")),
     path("property/", include("property_services.urls")),
     path("admin/", admin.site.urls),
 ]

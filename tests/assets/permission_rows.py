@@ -6,7 +6,7 @@ from decimal import Decimal
 from assets import services, views
 from assets.models import AssetImport, Disposal, Lease, StockTake
 from tests.assets.factories import AssetFactory, manager
-from tests.permission_matrix import Role, Row, register_rows, roles
+from tests.permission_matrix import PUBLIC, Role, Row, register_rows, roles
 
 VIEWERS = roles(Role.LEADERSHIP, Role.ASSET_MANAGERS, Role.FINANCE, Role.DEPARTMENT_HEADS)
 MANAGERS = roles(Role.ASSET_MANAGERS)
@@ -132,6 +132,8 @@ ROWS = [
     Row("assets:reports", allow=ALL_STAFF_VIEW),
     Row("assets:annual_report_pdf", allow=ALL_STAFF_VIEW, kwargs={"year": 2025}),
     Row("assets:annual_report_xlsx", allow=ALL_STAFF_VIEW, kwargs={"year": 2025}),
+    Row("assets_public:leases", allow=PUBLIC),
+    Row("assets_public:disposals", allow=PUBLIC),
     Row("pickers:assets.asset", allow=VIEWERS),
     Row("pickers:assets.assetclass", allow=VIEWERS),
     Row("pickers:assets.poolentry", allow=VIEWERS),

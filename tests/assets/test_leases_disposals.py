@@ -113,3 +113,33 @@ def test_auctioned_asset_leaves_the_active_registers_but_keeps_its_card():
     with pytest.raises(ValidationError) as caught:
         services.disposal_remit(disposal=disposal, actor=manager(), amount=D("1.00"), on=d(2024, 12, 1))
     assert error_codes(caught.value) == {"amount": ["remit_too_much"]}
+
+
+def test_public_pages_show_announcements_and_results_without_login(client):
+    offices = old_offices()
+    services.lease_create(
+        lease=lease(offices, d(2025, 1, 1), d(2027, 12, 31), announced_on=d(2024, 12, 1)), actor=manager()
+    )
+    guesthouse = AssetFactory(name="原县招待所", asset_class=asset_class("1010200"), acquired_on=d(1995, 3, 1))
+    disposal = services.disposal_request(
+        disposal=Disposal(
+            asset=guesthouse,
+            method="auction",
+            appraisal_value=D("2600000.00"),
+            approval_document="内部文号-不公开",
+            requested_on=d(2024, 9, 1),
+            announced_on=d(2024, 10, 8),
+        ),
+        actor=manager(),
+    )
+    services.disposal_complete(
+        disposal=disposal,
+        actor=manager(),
+        disposed_on=d(2024, 11, 18),
+        proceeds=D("2810000.00"),
+        buyer="某置业有限公司",
+    )
+    leases = client.get("/public/assets/leases/").content.decode()
+    assert "原县政府老办公楼" in leases and "县某商贸公司" in leases and "县财资" not in leases
+    disposals = client.get("/public/assets/disposals/").content.decode()
+    assert "原县招待所" in disposals and "2810000.00" in disposals and "内部文号" not in disposals

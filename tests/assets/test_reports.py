@@ -26,7 +26,7 @@ def test_totals_by_class_at_a_date():
         original_value=D("50000.00"),
         acquired_on=datetime.date(2020, 1, 1),
     )
-    rows = dict((key, rest) for key, *rest in selectors.totals_at(datetime.date(2024, 12, 31), group_by="top_class"))
+    rows = {key: rest for key, *rest in selectors.totals_at(datetime.date(2024, 12, 31), group_by="top_class")}
     assert rows["2 设备"] == [1, D("6000.00"), D("833.30"), D("5166.70")]
     assert rows["3 文物和陈列品"] == [1, D("50000.00"), D("0.00"), D("50000.00")]
 
