@@ -23,6 +23,11 @@ from assets.models import (
 from bureau.admin_base import BureauModelAdmin, ServiceGovernedAdmin
 
 
+def _shown(model):
+    """Every field read-only: these admins show records, the services change them."""
+    return tuple(f.name for f in model._meta.concrete_fields if not f.primary_key)
+
+
 @admin.register(AssetClass)
 class AssetClassAdmin(ServiceGovernedAdmin):
     list_display = ("code", "name", "parent", "depreciable")
@@ -47,6 +52,7 @@ class AssetAdmin(ServiceGovernedAdmin):
     list_filter = ("status",)
     search_fields = ("=code",)
     list_select_related = ("asset_class", "using_department")
+    readonly_fields = _shown(Asset)
 
 
 for model in (
@@ -61,4 +67,6 @@ for model in (
     StockTakeLine,
     AssetImport,
 ):
-    admin.site.register(model, type(f"{model.__name__}Admin", (ServiceGovernedAdmin,), {"list_per_page": 50}))
+    admin.site.register(
+        model, type(f"{model.__name__}Admin", (ServiceGovernedAdmin,), {"readonly_fields": _shown(model)})
+    )
