@@ -1,18 +1,31 @@
-"""Celery tasks of the state-owned asset registry 国有资产: thin wrappers that load by id and call a
-service (DESIGN.md §2 and §10; HackSoft's `emails/tasks.py`).
+"""Celery tasks of the state-owned asset registry 国有资产: thin wrappers that load by id (or take a
+month string) and call a service (DESIGN.md §2 and §10)."""
 
-None yet. A task takes the record's id, never the record (the worker reads it fresh), and does
-no work of its own:
+import datetime
 
-    @shared_task(name="assets.tasks.asset_notify")
-    def asset_notify(asset_id):
-        asset = Asset.objects.get(pk=asset_id)
-        services.asset_notify(asset=asset)
+from celery import shared_task
+from django.utils import timezone
 
-The service that makes the change enqueues it once the transaction has committed, so the worker
-finds the saved row and a rolled-back change sends nothing:
+from assets import services, services_import
+from assets.models import AssetImport
 
-    transaction.on_commit(lambda: tasks.asset_notify.delay(asset.pk))
 
-Without a broker configured the task runs eagerly in-process (bureau/settings.py).
-"""
+@shared_task(name="assets.tasks.depreciation_record_month")
+def depreciation_record_month(month=None):
+    """Record the depreciation charges of `month` ("YYYY-MM"; default: last month). Re-running a
+    month records nothing new."""
+    if month:
+        first = datetime.date.fromisoformat(f"{month}-01")
+    else:
+        first = (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    return services.depreciation_record_month(month=first)
+
+
+@shared_task(name="assets.tasks.assetimport_check")
+def assetimport_check(import_id):
+    services_import.assetimport_check(assetimport=AssetImport.objects.get(pk=import_id))
+
+
+@shared_task(name="assets.tasks.assetimport_run")
+def assetimport_run(import_id):
+    services_import.assetimport_run(assetimport=AssetImport.objects.get(pk=import_id))

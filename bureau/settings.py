@@ -317,4 +317,9 @@ CELERY_BEAT_SCHEDULE = {
     # Every morning: the procurement centre's overdue clocks (challenge replies, complaint decisions,
     # evaluation, confirmation, contract signing and publication) mailed to its members.
     "procurement.overdue_mail": {"task": "procurement.overdue_mail", "schedule": crontab(hour=7, minute=30)},
+    # On the 1st at 02:30, last month's depreciation charges (a month string may be given to re-run one).
+    "assets.depreciation": {
+        "task": "assets.tasks.depreciation_record_month",
+        "schedule": crontab(minute=30, hour=2, day_of_month=1),
+    },
 }

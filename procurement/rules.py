@@ -2,11 +2,12 @@
 no writes and no queries beyond the record they are given, used by services, forms and pages."""
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from stdnum import exceptions as stdnum_exceptions
 from stdnum.cn import uscc
 
-from procurement.choices import CATALOGUE_LETTER, BatchStatus, ContractStatus
+from procurement.choices import CATALOGUE_LETTER, BatchStatus, ChallengeStatus, ComplaintStatus, ContractStatus
 
 CREDIT_CODE_RULE = "GB 32100-2015"
 
@@ -56,21 +57,20 @@ BATCH_FINISHED = {BatchStatus.CLOSED, BatchStatus.RETENDERED, BatchStatus.CANCEL
 CONTRACT_IN_FORCE = {ContractStatus.SIGNED, ContractStatus.ACCEPTED}
 
 
-def batch_signing_suspended(batch):
+def batch_signing_suspended(batch, *, lot_id=None, on=None):
     """A challenge that may affect the result and is not yet answered suspends the signing of the
-    batch's contracts (实施条例 第五十四条); so does a complaint whose handling suspended the
-    procurement (政府采购法 第五十七条) until its suspension ends or it is decided. Returns the
-    refusal's message, or "" when signing may go ahead. The contract-signing service calls it."""
-    from django.utils import timezone
-
-    from procurement.choices import ChallengeStatus, ComplaintStatus
-
-    if batch.challenges.filter(status=ChallengeStatus.RECEIVED, suspends_signing=True).exists():
+    batch's contracts (of its lot, or of the whole batch when it names no lot: 实施条例 第五十四条);
+    so does a complaint whose handling suspended the procurement (政府采购法 第五十七条) until its
+    suspension ends or it is decided. Returns the refusal's message, or "" when signing may go ahead."""
+    pending = batch.challenges.filter(status=ChallengeStatus.RECEIVED, suspends_signing=True)
+    if lot_id:
+        pending = pending.filter(lot__isnull=True) | pending.filter(lot=lot_id)
+    if pending.exists():
         return _(
             "A challenge that may affect the result is not yet answered: signing is suspended "
             "(政府采购法实施条例 第五十四条)."
         )
-    today = timezone.localdate()
+    today = on or timezone.localdate()
     suspended = batch.challenges.filter(
         complaints__status=ComplaintStatus.SUSPENDED,
         complaints__suspended_from__lte=today,

@@ -40,8 +40,8 @@ LAYOUT = {
     "pdf",  # printable documents (WeasyPrint through bureau.pdf)
     "pickers",  # the app's picker sources (bureau.pickers), found by bureau at start-up
     "scale",  # the app's part of `seed_scale` (benchmark data sets)
+    "public",  # the app's sections of the public index `/public/` (no login)
     "hooks",  # what other centres plug into (procurement.hooks: advice before a purchase)
-    "public",  # the app's sections of the public disclosure index (bureau.public)
 }
 REQUIRED = (
     *("models", "choices", "rules", "services", "selectors", "filtersets", "tables", "forms"),

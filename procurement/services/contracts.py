@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 
 from bureau.money import to_yuan
 from bureau.services import audited_save, record_void
-from procurement.choices import AcceptanceResult, BatchStatus, ChallengeStatus, ContractStatus
+from procurement.choices import AcceptanceResult, BatchStatus, ContractStatus
 from procurement.models import Acceptance, Award, Contract, Payment, PaymentMilestone, ProcurementRequest
-from procurement.rules import CONTRACT_IN_FORCE
+from procurement.rules import CONTRACT_IN_FORCE, batch_signing_suspended
 
 
 def _error(field, message, code, **params):
@@ -111,15 +111,9 @@ def contract_sign(*, contract, signed_on, actor):
             "signed_before_notice",
             notice=notice,
         )
-    pending = locked.batch.challenges.filter(status=ChallengeStatus.RECEIVED, suspends_signing=True)
-    if locked.lot_id:
-        pending = pending.filter(lot__isnull=True) | pending.filter(lot=locked.lot_id)
-    if pending.exists():
-        raise _error(
-            "signed_on",
-            _("A challenge that may affect the result is pending: signing is suspended (实施条例 第五十四条)."),
-            "signing_suspended",
-        )
+    suspended = batch_signing_suspended(locked.batch, lot_id=locked.lot_id, on=signed_on)
+    if suspended:
+        raise ValidationError({"signed_on": ValidationError(suspended, code="signing_suspended")})
     locked.signed_on, locked.status = signed_on, ContractStatus.SIGNED
     locked.full_clean()
     audited_save(obj=locked, actor=actor, update_fields=["signed_on", "status"])
