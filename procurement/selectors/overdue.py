@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from procurement.choices import BatchStatus, ChallengeStatus, ComplaintStatus, ContractStatus
 from procurement.models import Batch, Challenge, ClockRule, Complaint, Contract
-from procurement.selectors.clock_book import ClockBook
+from procurement.selectors.clocks import ClockBook
 
 FINISHED_BATCH = (BatchStatus.CLOSED, BatchStatus.CANCELLED, BatchStatus.RETENDERED, BatchStatus.FAILED)
 

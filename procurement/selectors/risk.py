@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from procurement.choices import ChallengeStatus, ContractStatus, Method, RequestStatus
 from procurement.models import Challenge, Contract, ProcurementRequest
-from procurement.selectors.clock_book import ClockBook, record_url
+from procurement.selectors.clocks import ClockBook, record_url
 
 
 @dataclass(frozen=True)

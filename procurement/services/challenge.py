@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from bureau.services import audited_save
 from procurement.choices import ChallengeOutcome, ChallengeStatus, ComplaintOutcome, ComplaintStatus
 from procurement.models import Batch, Challenge, Complaint
-from procurement.selectors.clock_book import ClockBook, complaint_filing_deadline
+from procurement.selectors.clocks import ClockBook, complaint_filing_deadline
 
 # A challenge can be filed once the procurement is public (documents, process or result).
 CHALLENGEABLE = ("announced", "opened", "evaluated", "awarded", "contracted", "failed")

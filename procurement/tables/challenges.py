@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bureau.tables import BureauTable
 from procurement.models import Challenge
-from procurement.selectors.clock_book import ClockBook
+from procurement.selectors.clocks import ClockBook
 
 
 class ChallengeTable(BureauTable):

@@ -14,7 +14,7 @@ from procurement.forms import (
     InvitationForm,
 )
 from procurement.models import Award, Batch, Bid, Lot, ProcurementRequest
-from procurement.selectors.clocks import Clocks, batch_deadlines
+from procurement.selectors.clocks import ClockBook, batch_deadlines
 from procurement.services import batches as services
 from procurement.services import lifecycle
 from procurement.tables import BatchTable
@@ -48,7 +48,7 @@ class BatchDetailView(generic.RecordTabMixin, generic.ObjectDetailView):
         context.update(
             lots=lots,
             invitations=batch.invitations.select_related("supplier").order_by("id"),
-            deadlines=batch_deadlines(batch, clocks=Clocks()),
+            deadlines=batch_deadlines(batch, book=ClockBook()),
             can_manage=user.has_perm(MANAGE),
             can_contract=user.has_perm("procurement.add_contract"),
         )

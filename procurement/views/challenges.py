@@ -14,7 +14,7 @@ from bureau.roles import Role, has_role
 from bureau.views.pages import RoleRequiredMixin
 from procurement.forms import challenges as forms
 from procurement.selectors.challenges import challenges_for, complaints_for
-from procurement.selectors.clock_book import ClockBook, challenge_clocks, complaint_clocks
+from procurement.selectors.clocks import ClockBook, challenge_clocks, complaint_clocks
 from procurement.services import challenge as services
 from procurement.tables.challenges import ChallengeTable
 

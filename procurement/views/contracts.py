@@ -16,7 +16,7 @@ from procurement.forms import (
     PaymentForm,
 )
 from procurement.models import Award, Contract, Lot
-from procurement.selectors.clocks import Clocks, contract_deadlines
+from procurement.selectors.clocks import ClockBook, contract_deadlines
 from procurement.selectors.contracts import contract_paid
 from procurement.services import contracts as services
 from procurement.tables import ContractTable
@@ -33,7 +33,7 @@ class ContractDetailView(generic.ObjectDetailView):
         context = super().get_context_data(**kwargs)
         contract, user = self.object, self.request.user
         context.update(
-            deadlines=contract_deadlines(contract, clocks=Clocks()),
+            deadlines=contract_deadlines(contract, book=ClockBook()),
             milestones=contract.milestones.order_by("sequence"),
             payments=contract.payments.select_related("milestone").order_by("paid_on", "id"),
             acceptances=contract.acceptances.order_by("accepted_on", "id"),

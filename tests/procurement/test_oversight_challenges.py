@@ -11,7 +11,7 @@ from bureau.models_calendar import CalendarDay, CalendarDayKind, CalendarYear
 from procurement.choices import BatchStatus, ChallengeOutcome, ChallengeStatus, ComplaintOutcome, ComplaintStatus
 from procurement.models import ClockRule
 from procurement.rules import batch_signing_suspended
-from procurement.selectors.clock_book import ClockBook, challenge_clocks, complaint_clocks
+from procurement.selectors.clocks import ClockBook, challenge_clocks, complaint_clocks
 from procurement.services.challenge import (
     challenge_file,
     challenge_reply,

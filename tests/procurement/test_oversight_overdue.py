@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from bureau.celery import app
 from bureau.roles import Role
-from procurement.selectors.clock_book import ClockBook
+from procurement.selectors.clocks import ClockBook
 from procurement.selectors.overdue import overdue_clocks
 from procurement.services.oversight import overdue_mail_send
 from procurement.tasks_oversight import overdue_mail

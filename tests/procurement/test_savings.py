@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from bureau.roles import Role
+from procurement.choices import Method
 from procurement.selectors.savings import counted_contracts, headline, savings_by, savings_rate
 from tests.factories import make_user
 from tests.procurement.factories_oversight import ComplaintFactory, contracted_batch
@@ -41,8 +42,8 @@ def test_savings_by_method_department_batch_lot_and_period():
     contracts = reference_year()
     counted = counted_contracts(**YEAR)
     by_method = {row["label"]: row for row in savings_by(counted, "method")}
-    assert by_method["Single-source procurement"]["rate"] == Decimal("10.00")
-    assert by_method["Open tendering"]["saved"] == Decimal("300000.00")
+    assert by_method[str(Method.SINGLE_SOURCE.label)]["rate"] == Decimal("10.00")
+    assert by_method[str(Method.OPEN_TENDER.label)]["saved"] == Decimal("300000.00")
     by_batch = savings_by(counted, "batch")
     assert [row["label"] for row in by_batch][0] == contracts[0].batch.number
     by_lot = savings_by(counted, "lot")

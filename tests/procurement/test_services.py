@@ -626,7 +626,7 @@ def test_an_unsigned_contract_past_30_days_is_overdue():
     contract = ContractFactory(status=ContractStatus.DRAFT, signed_on=None, published_on=None)
     contract.batch.award_notice_on = timezone.localdate() - datetime.timedelta(days=31)
     (signing,) = contract_deadlines(contract)
-    assert signing.is_overdue and signing.days_late == 1
+    assert signing.overdue_now and signing.days_late == 1
 
 
 def test_a_failed_acceptance_keeps_the_contract_signed(actor):
