@@ -14,6 +14,7 @@ from django.utils import timezone
 from stdnum.cn import uscc
 
 from bureau.models import Department
+from procurement import demo_oversight
 from procurement.choices import (
     AcceptanceResult,
     BatchStatus,
@@ -143,6 +144,13 @@ def _status(rng, announced):
 
 @transaction.atomic
 def seed(*, stdout=None):
+    """The core demo (batches, contracts), then the challenges, complaints and risk hits on it."""
+    batches = _seed_batches(stdout=stdout)
+    demo_oversight.seed(stdout=stdout)
+    return batches
+
+
+def _seed_batches(*, stdout=None):
     if Batch.objects.filter(number__startswith="ZFCG-2025-").exists():
         return []
     departments = list(Department.objects.filter(code__startswith="ZF-", active=True).order_by("code"))
