@@ -560,7 +560,7 @@ def stocktake_close(*, stocktake, actor, on):
 def stocktakeline_resolve(*, line, actor, on, department=None, approval_document=""):
     """Resolve a missing line by a write-off (a disposal) or a surplus line by assigning the asset to
     `department` (a movement)."""
-    line = StockTakeLine.objects.select_for_update().select_related("asset", "stocktake").get(pk=line.pk)
+    line = StockTakeLine.objects.select_for_update(of=("self",)).select_related("asset", "stocktake").get(pk=line.pk)
     if line.movement_id or line.disposal_id:
         _refuse(_("This line is already resolved."), "already_resolved")
     if line.result == StockTakeResult.MISSING:

@@ -17,7 +17,8 @@ from procurement.models import Batch, Challenge, ProcurementRequest, Supplier
 from procurement.services.challenge import challenge_file, challenge_reply, complaint_decide, complaint_file
 
 MARK = "（演示）"
-DONE = (BatchStatus.AWARDED, BatchStatus.CONTRACTED, BatchStatus.ACCEPTED, BatchStatus.CLOSED)
+# Batches still open to a challenge (a closed one is not: services.challenge.CHALLENGEABLE).
+DONE = (BatchStatus.AWARDED, BatchStatus.CONTRACTED)
 
 
 def seed(*, stdout=None, rng=None):

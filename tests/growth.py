@@ -66,6 +66,7 @@ def grow(world, n):
         for i in range(n)
     )
     _grow_procurement(n, departments)
+    _grow_assets(n, departments)
 
 
 def _grow_procurement(n, departments):
@@ -125,4 +126,32 @@ def _grow_procurement(n, departments):
             signed_on=datetime.date(2026, 5, 20),
         )
         for i, department in enumerate(departments)
+    )
+
+
+def _grow_assets(n, departments):
+    """Asset cards and idle-pool entries (the asset registry's picker sources); the classes are
+    GB/T 14885 reference data, loaded by a migration, and do not grow."""
+    from decimal import Decimal
+
+    from assets.models import Asset, AssetClass, PoolEntry
+
+    asset_class = AssetClass.objects.get(code="2010100")
+    assets = Asset.objects.bulk_create(
+        Asset(
+            code=f"G{n}-{i:06d}",
+            name=f"增长资产{n}-{i}",
+            asset_class=asset_class,
+            owning_unit=departments[i % len(departments)],
+            using_department=departments[i % len(departments)],
+            acquired_on=datetime.date(2024, 3, 15),
+            source="purchase",
+            original_value=Decimal("6000.00"),
+            unit_of_measure="台",
+        )
+        for i in range(n)
+    )
+    PoolEntry.objects.bulk_create(
+        PoolEntry(asset=asset, handed_in_on=datetime.date(2026, 6, 1), handed_in_by=asset.owning_unit, condition="良好")
+        for asset in assets
     )
