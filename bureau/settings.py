@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -214,6 +215,21 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# A task a worker took and never acknowledged (acks_late, the worker killed) is handed out again after
+# this many seconds; a test of a killed worker sets a few seconds (and then restores every second).
+CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+if CELERY_VISIBILITY_TIMEOUT < 60:
+    CELERY_BROKER_TRANSPORT_OPTIONS.update(unacked_restore_interval=1, unacked_restore_throttle=1)
+CELERY_BEAT_SCHEDULE = {
+    # The room-based fees of the month before, for every department (exactly once however often it runs).
+    "property_services.bill_fees": {
+        "task": "property_services.tasks.fee_month_bill_scheduled",
+        "schedule": crontab(minute=30, hour=1, day_of_month=1),
+    },
+}
+# Test-only: seconds a billing run waits after each department, so a fault test can kill it half-way.
+PROPERTY_FEES_BILLING_PAUSE = env.float("PROPERTY_FEES_BILLING_PAUSE", default=0)
 
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",

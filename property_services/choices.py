@@ -1,5 +1,23 @@
 """Choices (statuses, kinds, methods) of outsourced property services 物业服务 and the campus:
-`models.TextChoices`, one class per concept.
+`models.TextChoices`, one class per concept."""
 
-None yet.
-"""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class FeeType(models.TextChoices):
+    """The two room-based fees each unit in the administrative centre pays (经费核算)."""
+
+    AIR_CONDITIONING = "air_conditioning", _("Central air-conditioning fee")
+    SECURITY_CLEANING = "security_cleaning", _("Security and cleaning fee")
+
+
+class BillingRunStatus(models.TextChoices):
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Billed")
+
+
+class DeductionListStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SENT = "sent", _("Sent to the finance bureau")
+    CONFIRMED = "confirmed", _("Confirmed")

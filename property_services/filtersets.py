@@ -1,6 +1,86 @@
 """django-filter FilterSets of outsourced property services 物业服务 and the campus: subclasses of
 `bureau.filtersets.BureauFilterSet` (a free-text `q` on every one), reused by list pages,
-exports and the API.
+exports and the API."""
 
-None yet.
-"""
+import django_filters
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from bureau.filtersets import BureauFilterSet
+from bureau.pickers import PickerFilter
+from property_services import rules
+from property_services.choices import BillingRunStatus, DeductionListStatus, FeeType
+from property_services.models import BillingRun, DeductionLine, DeductionList, FeeAdjustment, FeeCharge, FeeRate
+
+
+class MonthFilter(django_filters.CharFilter):
+    """`?month=2026-11`: the rows of that month (a month that can't be read is reported and left out)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", _("Month"))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        try:
+            month = rules.month_parse(value)
+        except ValidationError:
+            return qs.none()
+        return qs.filter(**{self.field_name: month})
+
+
+class FeeRateFilterSet(BureauFilterSet):
+    search_fields = ("note__icontains",)
+    fee_type = django_filters.ChoiceFilter(choices=FeeType.choices, label=_("fee type"))
+
+    class Meta:
+        model = FeeRate
+        fields = ["q", "fee_type"]
+
+
+class BillingRunFilterSet(BureauFilterSet):
+    status = django_filters.ChoiceFilter(choices=BillingRunStatus.choices, label=_("status"))
+
+    class Meta:
+        model = BillingRun
+        fields = ["q", "status"]
+
+
+class FeeChargeFilterSet(BureauFilterSet):
+    search_fields = ("department__code__istartswith",)
+    month = MonthFilter(field_name="month")
+    department = PickerFilter("bureau.department", label=_("department"))
+    fee_type = django_filters.ChoiceFilter(choices=FeeType.choices, label=_("fee type"))
+
+    class Meta:
+        model = FeeCharge
+        fields = ["q", "month", "department", "fee_type"]
+
+
+class FeeAdjustmentFilterSet(BureauFilterSet):
+    search_fields = ("reason__icontains", "department__code__istartswith")
+    month = MonthFilter(field_name="month")
+    department = PickerFilter("bureau.department", label=_("department"))
+
+    class Meta:
+        model = FeeAdjustment
+        fields = ["q", "month", "department"]
+
+
+class DeductionListFilterSet(BureauFilterSet):
+    status = django_filters.ChoiceFilter(choices=DeductionListStatus.choices, label=_("status"))
+
+    class Meta:
+        model = DeductionList
+        fields = ["q", "status"]
+
+
+class DeductionLineFilterSet(BureauFilterSet):
+    search_fields = ("department__code__istartswith",)
+    month = MonthFilter(field_name="deduction_list__month")
+    department = PickerFilter("bureau.department", label=_("department"))
+
+    class Meta:
+        model = DeductionLine
+        fields = ["q", "month", "department"]

@@ -1,6 +1,67 @@
 """Forms of outsourced property services 物业服务 and the campus: subclasses of
-`bureau.forms.BureauModelForm` (crispy layout, the user passed in).
+`bureau.forms.BureauModelForm` / `BureauForm` (crispy layout, the user passed in)."""
 
-None yet. A register's model, form, filterset and table become its pages through one
-`bureau.registers.Register` declaration in views.py (README: "Adding a register").
-"""
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from bureau.forms import BureauForm, BureauModelForm
+from bureau.pickers import PickerField
+from property_services import rules
+from property_services.choices import FeeType
+from property_services.models import FeeRate
+
+
+class MonthField(forms.CharField):
+    """A month typed or picked as YYYY-MM (an <input type="month">), cleaned to its first day."""
+
+    widget = forms.TextInput(attrs={"type": "month", "placeholder": "2026-11"})
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 7)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return rules.month_parse(value)
+        except ValidationError as exc:
+            raise ValidationError(exc.message_dict["month"][0], code="bad_month") from exc
+
+    def prepare_value(self, value):
+        return f"{value.year}-{value.month:02d}" if hasattr(value, "month") else value
+
+
+class FeeRateForm(BureauModelForm):
+    class Meta:
+        model = FeeRate
+        fields = ["fee_type", "monthly_rate", "valid_from", "note"]
+        widgets = {"valid_from": forms.DateInput()}
+
+
+class BillingForm(BureauForm):
+    submit_label = _("Bill the month")
+    month = MonthField(label=_("Month"), help_text=_("A month that has ended, e.g. 2026-11."))
+
+
+class FeeAdjustmentForm(BureauForm):
+    department = PickerField("bureau.department", label=_("Department"))
+    fee_type = forms.ChoiceField(label=_("Fee type"), choices=FeeType.choices)
+    month = MonthField(label=_("Month"), help_text=_("The billed month it corrects, whose deduction list is a draft."))
+    amount = forms.DecimalField(
+        label=_("Amount (yuan)"),
+        max_digits=14,
+        decimal_places=2,
+        min_value=-10_000_000,
+        max_value=10_000_000,
+        help_text=_("Negative for a refund."),
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=300)
+
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        if amount == 0:
+            raise ValidationError(_("An adjustment is a non-zero amount."), code="zero")
+        return amount

@@ -1,7 +1,22 @@
 from django.utils.translation import gettext_lazy as _
 
-from bureau.navigation import NavSection
+from bureau.navigation import NavItem, NavSection
 from property_services.roles import CENTRE_ROLES
+
+FEE_ITEMS = (
+    NavItem(_("Monthly fee billing"), "property_services:billing", permission="property_services.add_billingrun"),
+    NavItem(
+        _("Deduction lists"), "property_services:deductionlist_list", permission="property_services.view_deductionlist"
+    ),
+    NavItem(_("Fee charges"), "property_services:feecharge_list", permission="property_services.view_feecharge"),
+    NavItem(
+        _("Fee adjustments"), "property_services:feeadjustment_list", permission="property_services.view_feeadjustment"
+    ),
+    NavItem(
+        _("Deduction lines"), "property_services:deductionline_list", permission="property_services.view_deductionline"
+    ),
+    NavItem(_("Fee rates"), "property_services:feerate_list", permission="property_services.view_feerate"),
+)
 
 MENU = (
     NavSection(
@@ -11,5 +26,6 @@ MENU = (
         roles=CENTRE_ROLES,
         order=40,
         description=_("Outsourced services, inspections, room-based fees and the logistics 110 repair line."),
+        items=FEE_ITEMS,
     ),
 )

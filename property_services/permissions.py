@@ -1,3 +1,38 @@
 """Which role may do what in this centre (collected by bureau.roles)."""
 
+from bureau.permissions import crud
+from bureau.roles import Role
+
+APP = "property_services"
+
+# ---- room-based fees and the deduction list ------------------------------------------------------
+# Finance runs billing and the deduction list; the administration centre keeps the rates with it and
+# reads the rest; leadership reads everything; department heads read their own department's charges,
+# adjustments and deduction lines (scoping by department).
+_FEES_READ = [
+    f"{APP}.view_feerate",
+    f"{APP}.view_billingrun",
+    f"{APP}.view_feecharge",
+    f"{APP}.view_feeadjustment",
+    f"{APP}.view_deductionlist",
+    f"{APP}.view_deductionline",
+]
+_FEES = {
+    Role.FINANCE: [
+        *_FEES_READ,
+        *crud(APP, "feerate"),
+        f"{APP}.add_billingrun",  # start billing a month
+        f"{APP}.add_feeadjustment",
+        f"{APP}.void_feeadjustment",
+        f"{APP}.send_deductionlist",
+        f"{APP}.confirm_deductionlist",
+    ],
+    Role.ADMIN_CENTRE: [*_FEES_READ, *crud(APP, "feerate")],
+    Role.LEADERSHIP: _FEES_READ,
+    Role.DEPARTMENT_HEADS: [f"{APP}.view_feecharge", f"{APP}.view_feeadjustment", f"{APP}.view_deductionline"],
+}
+
 ROLE_PERMISSIONS = {}
+for part in (_FEES,):
+    for role, perms in part.items():
+        ROLE_PERMISSIONS.setdefault(role, []).extend(perms)

@@ -1,9 +1,23 @@
 from django.urls import path
 
+from bureau.urls_helpers import move_urls
 from property_services import views
+from property_services.views import fees
 
 app_name = "property_services"
 
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
+    # room-based fees and the deduction list
+    *fees.FEE_RATES.urls(),
+    path("fees/billing/", fees.BillingView.as_view(), name="billing"),
+    *fees.BILLING_RUNS.urls(),
+    *fees.FEE_CHARGES.urls(),
+    path("fees/adjustments/add/", fees.FeeAdjustmentAddView.as_view(), name="feeadjustment_add"),
+    *fees.FEE_ADJUSTMENTS.urls(),
+    *fees.DEDUCTION_LISTS.urls(),
+    *move_urls(fees.DeductionListMoveView, "fees/deductions"),
+    path("fees/deductions/<int:pk>/excel/", fees.DeductionListExcelView.as_view(), name="deductionlist_excel"),
+    path("fees/deductions/<int:pk>/pdf/", fees.DeductionListPdfView.as_view(), name="deductionlist_pdf"),
+    *fees.DEDUCTION_LINES.urls(),
 ]
