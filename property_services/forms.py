@@ -17,10 +17,6 @@ class MonthField(forms.CharField):
 
     widget = forms.TextInput(attrs={"type": "month", "placeholder": "2026-11"})
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 7)
-        super().__init__(**kwargs)
-
     def to_python(self, value):
         value = super().to_python(value)
         if not value:
@@ -39,6 +35,7 @@ class FeeRateForm(BureauModelForm):
         model = FeeRate
         fields = ["fee_type", "monthly_rate", "valid_from", "note"]
         widgets = {"valid_from": forms.DateInput()}
+        error_messages = {"valid_from": {"required": _("A rate needs the date it applies from.")}}
 
 
 class BillingForm(BureauForm):

@@ -77,7 +77,7 @@ class Migration(migrations.Migration):
                     models.CheckConstraint(
                         condition=models.Q(("month__day", 1)),
                         name="billingrun_month_first_day",
-                        violation_error_message="A month.",
+                        violation_error_message="A billing run is for a month, given as its first day.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
@@ -361,7 +361,7 @@ class Migration(migrations.Migration):
                     models.CheckConstraint(
                         condition=models.Q(("amount__gte", 0)),
                         name="feecharge_amount_not_negative",
-                        violation_error_message="≥ 0",
+                        violation_error_message="A charge is not negative.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(

@@ -100,7 +100,9 @@ class BillingRun(TimeStampedModel):
                 fields=["month"], name="billingrun_one_per_month", violation_error_message=_("This month is billed.")
             ),
             models.CheckConstraint(
-                condition=Q(month__day=1), name="billingrun_month_first_day", violation_error_message=_("A month.")
+                condition=Q(month__day=1),
+                name="billingrun_month_first_day",
+                violation_error_message=_("A billing run is for a month, given as its first day."),
             ),
         ]
 
@@ -145,7 +147,9 @@ class FeeCharge(TimeStampedModel):
                 violation_error_message=_("This department is already billed for this fee and month."),
             ),
             models.CheckConstraint(
-                condition=Q(amount__gte=0), name="feecharge_amount_not_negative", violation_error_message=_("≥ 0")
+                condition=Q(amount__gte=0),
+                name="feecharge_amount_not_negative",
+                violation_error_message=_("A charge is not negative."),
             ),
         ]
         indexes = [models.Index(fields=["month", "department"]), models.Index(fields=["department", "month"])]
