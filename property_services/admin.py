@@ -17,13 +17,15 @@ class FeeRateAdmin(ServiceGovernedAdmin):
 @admin.register(BillingRun)
 class BillingRunAdmin(ServiceGovernedAdmin):
     list_display = ("month", "status", "departments", "total", "attempts", "finished_at")
+    autocomplete_fields = ("started_by",)
 
 
 @admin.register(FeeCharge)
 class FeeChargeAdmin(ServiceGovernedAdmin):
     list_display = ("month", "department", "fee_type", "rooms", "amount")
     list_select_related = ("department",)
-    raw_id_fields = ("department", "run")
+    autocomplete_fields = ("department",)
+    raw_id_fields = ("run",)
     search_fields = ("department__code",)
 
 
@@ -31,7 +33,7 @@ class FeeChargeAdmin(ServiceGovernedAdmin):
 class FeeAdjustmentAdmin(ServiceGovernedAdmin):
     list_display = ("month", "department", "fee_type", "amount", "reason", "voided_at")
     list_select_related = ("department",)
-    raw_id_fields = ("department",)
+    autocomplete_fields = ("department", "created_by")
 
 
 @admin.register(DeductionList)
@@ -43,4 +45,5 @@ class DeductionListAdmin(ServiceGovernedAdmin):
 class DeductionLineAdmin(ServiceGovernedAdmin):
     list_display = ("deduction_list", "department", "total")
     list_select_related = ("department", "deduction_list")
-    raw_id_fields = ("department", "deduction_list")
+    autocomplete_fields = ("department",)
+    raw_id_fields = ("deduction_list",)

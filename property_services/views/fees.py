@@ -158,12 +158,16 @@ class FeeAdjustmentAddView(generic.ObjectViewMixin, FormView):
 # ---- the deduction list ------------------------------------------------------------------------------
 
 
+DETAIL_LINES = 100
+
+
 class DeductionListDetailView(generic.RecordTabMixin, generic.ObjectDetailView):
     workflow = fees.DeductionListWorkflow
     template_name = "property_services/deductionlist_detail.html"
 
     def get_related_tables(self):
-        lines = selectors.deduction_lines_for(self.request.user, self.object)
+        # A city's list has 2,000 lines: the page shows the first ones, the lines register and the files all.
+        lines = selectors.deduction_lines_for(self.request.user, self.object)[:DETAIL_LINES]
         return [(DeductionLine._meta.verbose_name_plural, tables.DeductionLineTable(lines, orderable=False))]
 
 

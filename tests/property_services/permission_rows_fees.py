@@ -4,10 +4,9 @@ import datetime
 from decimal import Decimal
 
 from property_services.choices import FeeType
-from property_services.models import BillingRun, DeductionLine, DeductionList, FeeAdjustment, FeeCharge
+from property_services.models import BillingRun, DeductionLine, DeductionList, FeeAdjustment, FeeCharge, FeeRate
 from property_services.views import fees
 from tests.permission_matrix import Role, Row, register_rows, roles
-from tests.property_services.factories import FeeRateFactory
 
 MONTH = datetime.date(2025, 11, 1)
 
@@ -21,18 +20,23 @@ def _deduction_list():
 
 
 OBJECTS = {
-    "feerate": lambda world, department: FeeRateFactory(valid_from=datetime.date(2025, 1, 1)),
+    "feerate": lambda world, department: FeeRate.objects.get_or_create(
+        fee_type=FeeType.AIR_CONDITIONING, valid_from=datetime.date(2025, 1, 1), defaults={"monthly_rate": 300}
+    )[0],
     "billingrun": lambda world, department: _run(),
-    "feecharge": lambda world, department: FeeCharge.objects.create(
-        run=_run(), department=department, fee_type=FeeType.AIR_CONDITIONING, month=MONTH, rooms=1, amount=300
-    ),
+    "feecharge": lambda world, department: FeeCharge.objects.get_or_create(
+        department=department,
+        fee_type=FeeType.AIR_CONDITIONING,
+        month=MONTH,
+        defaults={"run": _run(), "rooms": 1, "amount": 300},
+    )[0],
     "feeadjustment": lambda world, department: FeeAdjustment.objects.create(
         department=department, fee_type=FeeType.AIR_CONDITIONING, month=MONTH, amount=Decimal("-10"), reason="更正"
     ),
     "deductionlist": lambda world, department: _deduction_list(),
-    "deductionline": lambda world, department: DeductionLine.objects.create(
-        deduction_list=_deduction_list(), department=department, total=300
-    ),
+    "deductionline": lambda world, department: DeductionLine.objects.get_or_create(
+        deduction_list=_deduction_list(), department=department, defaults={"total": 300}
+    )[0],
 }
 
 FINANCE = roles(Role.FINANCE)
