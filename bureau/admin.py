@@ -3,11 +3,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from bureau.admin_base import ImportableAdmin, VoidableAdmin
+from bureau.admin_base import BureauModelAdmin, ImportableAdmin, VoidableAdmin
 from bureau.forms import RoomOccupancyForm, RoomOccupancyInlineFormSet
 from bureau.forms_security import AdminUserChangeForm
 from bureau.history import appears_in_history
-from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile
+from bureau.models import Building, CalendarDay, CalendarYear, Department, Room, RoomOccupancy, StaffProfile
 from bureau.passwords import require_password_change
 
 admin.site.site_header = _("Bureau Portal administration")
@@ -150,3 +150,20 @@ class BureauUserAdmin(UserAdmin):
     def department(self, obj):
         profile = getattr(obj, "profile", None)  # a user without a profile raises AttributeError
         return profile.department if profile else "—"
+
+
+class CalendarDayInline(admin.TabularInline):
+    model = CalendarDay
+    extra = 0
+    fields = ("date", "kind", "name")
+
+
+@admin.register(CalendarYear)
+class CalendarYearAdmin(BureauModelAdmin):
+    """An administrator enters a year's holidays and make-up working days from the State Council
+    notice and marks the year complete; until then its deadlines count weekends only."""
+
+    list_display = ("year", "complete", "source")
+    list_filter = ("complete",)
+    search_fields = ("year",)
+    inlines = [CalendarDayInline]

@@ -341,3 +341,5 @@ register_sql_constraint(
     field="start_date",
     message=_("The room is occupied by another department in this period."),
 )
+
+from bureau.models_calendar import CalendarDay, CalendarYear  # noqa: E402,F401  the working-day calendar

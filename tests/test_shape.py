@@ -40,6 +40,7 @@ LAYOUT = {
     "pdf",  # printable documents (WeasyPrint through bureau.pdf)
     "pickers",  # the app's picker sources (bureau.pickers), found by bureau at start-up
     "scale",  # the app's part of `seed_scale` (benchmark data sets)
+    "hooks",  # what other centres plug into (procurement.hooks: advice before a purchase)
 }
 REQUIRED = (
     *("models", "choices", "rules", "services", "selectors", "filtersets", "tables", "forms"),
