@@ -5,7 +5,17 @@ the pages, which keep the rules (a month billed once, corrections as adjustments
 from django.contrib import admin
 
 from bureau.admin_base import ServiceGovernedAdmin
-from property_services.models import BillingRun, DeductionLine, DeductionList, FeeAdjustment, FeeCharge, FeeRate
+from property_services.models import (
+    BillingRun,
+    DeductionLine,
+    DeductionList,
+    FeeAdjustment,
+    FeeCharge,
+    FeeRate,
+    PenaltyClause,
+    ScoringItem,
+    ServiceContract,
+)
 
 
 @admin.register(FeeRate)
@@ -47,3 +57,22 @@ class DeductionLineAdmin(ServiceGovernedAdmin):
     list_select_related = ("department", "deduction_list")
     autocomplete_fields = ("department",)
     raw_id_fields = ("deduction_list",)
+
+
+@admin.register(ServiceContract)
+class ServiceContractAdmin(ServiceGovernedAdmin):
+    list_display = ("title", "contractor", "service_type", "monthly_fee", "start_date", "end_date", "voided_at")
+    list_select_related = ("contractor",)
+    autocomplete_fields = ("contractor", "procurement_contract", "created_by")
+
+
+@admin.register(ScoringItem)
+class ScoringItemAdmin(ServiceGovernedAdmin):
+    list_display = ("contract", "item", "points")
+    raw_id_fields = ("contract",)
+
+
+@admin.register(PenaltyClause)
+class PenaltyClauseAdmin(ServiceGovernedAdmin):
+    list_display = ("contract", "deficiency", "deduction", "monthly_cap")
+    raw_id_fields = ("contract",)

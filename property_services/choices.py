@@ -21,3 +21,17 @@ class DeductionListStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SENT = "sent", _("Sent to the finance bureau")
     CONFIRMED = "confirmed", _("Confirmed")
+
+
+class ServiceType(models.TextChoices):
+    SECURITY = "security", _("Security")
+    CLEANING = "cleaning", _("Cleaning")
+    GREENING = "greening", _("Greening upkeep")
+    CANTEEN = "canteen", _("Canteen")
+    EQUIPMENT = "equipment", _("Equipment upkeep")
+
+
+class PaymentPeriod(models.TextChoices):
+    MONTHLY = "monthly", _("Monthly")
+    QUARTERLY = "quarterly", _("Quarterly")
+    YEARLY = "yearly", _("Yearly")

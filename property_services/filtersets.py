@@ -9,8 +9,18 @@ from django.utils.translation import gettext_lazy as _
 from bureau.filtersets import BureauFilterSet
 from bureau.pickers import PickerFilter
 from property_services import rules
-from property_services.choices import BillingRunStatus, DeductionListStatus, FeeType
-from property_services.models import BillingRun, DeductionLine, DeductionList, FeeAdjustment, FeeCharge, FeeRate
+from property_services.choices import BillingRunStatus, DeductionListStatus, FeeType, ServiceType
+from property_services.models import (
+    BillingRun,
+    DeductionLine,
+    DeductionList,
+    FeeAdjustment,
+    FeeCharge,
+    FeeRate,
+    PenaltyClause,
+    ScoringItem,
+    ServiceContract,
+)
 
 
 class MonthFilter(django_filters.CharFilter):
@@ -84,3 +94,30 @@ class DeductionLineFilterSet(BureauFilterSet):
     class Meta:
         model = DeductionLine
         fields = ["q", "month", "department"]
+
+
+class ServiceContractFilterSet(BureauFilterSet):
+    search_fields = ("title__icontains", "contractor__name__icontains")
+    service_type = django_filters.ChoiceFilter(choices=ServiceType.choices, label=_("service type"))
+
+    class Meta:
+        model = ServiceContract
+        fields = ["q", "service_type"]
+
+
+class ScoringItemFilterSet(BureauFilterSet):
+    search_fields = ("item__icontains",)
+    contract = PickerFilter("property_services.service_contract", label=_("service contract"))
+
+    class Meta:
+        model = ScoringItem
+        fields = ["q", "contract"]
+
+
+class PenaltyClauseFilterSet(BureauFilterSet):
+    search_fields = ("deficiency__icontains",)
+    contract = PickerFilter("property_services.service_contract", label=_("service contract"))
+
+    class Meta:
+        model = PenaltyClause
+        fields = ["q", "contract"]

@@ -9,7 +9,7 @@ from bureau.forms import BureauForm, BureauModelForm
 from bureau.pickers import PickerField
 from property_services import rules
 from property_services.choices import FeeType
-from property_services.models import FeeRate
+from property_services.models import FeeRate, PenaltyClause, ScoringItem, ServiceContract
 
 
 class MonthField(forms.CharField):
@@ -62,3 +62,44 @@ class FeeAdjustmentForm(BureauForm):
         if amount == 0:
             raise ValidationError(_("An adjustment is a non-zero amount."), code="zero")
         return amount
+
+
+class ServiceContractForm(BureauModelForm):
+    pickers = {
+        "contractor": "property_services.supplier",
+        "procurement_contract": "property_services.procurement_contract",
+        "buildings": "bureau.building",
+    }
+
+    class Meta:
+        model = ServiceContract
+        fields = [
+            "title",
+            "contractor",
+            "procurement_contract",
+            "service_type",
+            "buildings",
+            "areas",
+            "monthly_fee",
+            "payment_period",
+            "start_date",
+            "end_date",
+            "pass_score",
+        ]
+        widgets = {"start_date": forms.DateInput(), "end_date": forms.DateInput()}
+
+
+class ScoringItemForm(BureauModelForm):
+    pickers = {"contract": "property_services.service_contract"}
+
+    class Meta:
+        model = ScoringItem
+        fields = ["contract", "item", "points"]
+
+
+class PenaltyClauseForm(BureauModelForm):
+    pickers = {"contract": "property_services.service_contract"}
+
+    class Meta:
+        model = PenaltyClause
+        fields = ["contract", "deficiency", "deduction", "monthly_cap"]

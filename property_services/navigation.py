@@ -3,6 +3,16 @@ from django.utils.translation import gettext_lazy as _
 from bureau.navigation import NavItem, NavSection
 from property_services.roles import CENTRE_ROLES
 
+CONTRACT_ITEMS = (
+    NavItem(
+        _("Service contracts"),
+        "property_services:servicecontract_list",
+        permission="property_services.view_servicecontract",
+    ),
+    NavItem(
+        _("Penalty clauses"), "property_services:penaltyclause_list", permission="property_services.view_penaltyclause"
+    ),
+)
 FEE_ITEMS = (
     NavItem(_("Monthly fee billing"), "property_services:billing", permission="property_services.add_billingrun"),
     NavItem(
@@ -26,6 +36,6 @@ MENU = (
         roles=CENTRE_ROLES,
         order=40,
         description=_("Outsourced services, inspections, room-based fees and the logistics 110 repair line."),
-        items=FEE_ITEMS,
+        items=(*CONTRACT_ITEMS, *FEE_ITEMS),
     ),
 )

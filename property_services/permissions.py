@@ -32,7 +32,22 @@ _FEES = {
     Role.DEPARTMENT_HEADS: [f"{APP}.view_feecharge", f"{APP}.view_feeadjustment", f"{APP}.view_deductionline"],
 }
 
+# ---- outsourced service contracts ------------------------------------------------------------------
+# The administration centre and the supervision group run contracts; leadership and finance read them.
+_CONTRACT_READ = [f"{APP}.view_servicecontract", f"{APP}.view_scoringitem", f"{APP}.view_penaltyclause"]
+_CONTRACT_RUN = [
+    *crud(APP, "servicecontract", extra=["void_servicecontract"]),
+    *crud(APP, "scoringitem", delete=True),
+    *crud(APP, "penaltyclause", delete=True),
+]
+_CONTRACTS = {
+    Role.ADMIN_CENTRE: _CONTRACT_RUN,
+    Role.SUPERVISION: _CONTRACT_RUN,
+    Role.LEADERSHIP: _CONTRACT_READ,
+    Role.FINANCE: _CONTRACT_READ,
+}
+
 ROLE_PERMISSIONS = {}
-for part in (_FEES,):
+for part in (_FEES, _CONTRACTS):
     for role, perms in part.items():
         ROLE_PERMISSIONS.setdefault(role, []).extend(perms)

@@ -5,7 +5,17 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from bureau.tables import BureauTable
-from property_services.models import BillingRun, DeductionLine, DeductionList, FeeAdjustment, FeeCharge, FeeRate
+from property_services.models import (
+    BillingRun,
+    DeductionLine,
+    DeductionList,
+    FeeAdjustment,
+    FeeCharge,
+    FeeRate,
+    PenaltyClause,
+    ScoringItem,
+    ServiceContract,
+)
 
 
 class MonthColumn(tables.Column):
@@ -77,3 +87,27 @@ class DeductionLineTable(BureauTable):
             "adjustments",
             "total",
         )
+
+
+class ServiceContractTable(BureauTable):
+    title = tables.Column(linkify=True)
+
+    class Meta(BureauTable.Meta):
+        model = ServiceContract
+        fields = ("title", "contractor", "service_type", "monthly_fee", "start_date", "end_date", "voided_at")
+
+
+class ScoringItemTable(BureauTable):
+    item = tables.Column(linkify=True)
+
+    class Meta(BureauTable.Meta):
+        model = ScoringItem
+        fields = ("contract", "item", "points")
+
+
+class PenaltyClauseTable(BureauTable):
+    deficiency = tables.Column(linkify=True)
+
+    class Meta(BureauTable.Meta):
+        model = PenaltyClause
+        fields = ("contract", "deficiency", "deduction", "monthly_cap")

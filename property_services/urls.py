@@ -2,12 +2,16 @@ from django.urls import path
 
 from bureau.urls_helpers import move_urls
 from property_services import views
-from property_services.views import fees
+from property_services.views import contracts, fees
 
 app_name = "property_services"
 
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
+    # outsourced service contracts
+    *contracts.SERVICE_CONTRACTS.urls(),
+    *contracts.SCORING_ITEMS.urls(),
+    *contracts.PENALTY_CLAUSES.urls(),
     # room-based fees and the deduction list
     *fees.FEE_RATES.urls(),
     path("fees/billing/", fees.BillingView.as_view(), name="billing"),

@@ -5,6 +5,7 @@ keeps money in `DecimalField(max_digits=14, decimal_places=2)` and is voided, no
 carries money or legal weight.
 """
 
+from property_services.models.contracts import PenaltyClause, ScoringItem, ServiceContract  # noqa: F401, E402
 from property_services.models.fees import (  # noqa: F401
     BillingRun,
     DeductionLine,
