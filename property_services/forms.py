@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bureau.forms import BureauForm, BureauModelForm
 from bureau.pickers import PickerField
+from procurement.models import Contract
 from property_services import rules
 from property_services.choices import FeeType
 from property_services.models import FeeRate, PenaltyClause, ScoringItem, ServiceContract
@@ -65,18 +66,36 @@ class FeeAdjustmentForm(BureauForm):
 
 
 class ServiceContractForm(BureauModelForm):
-    pickers = {
-        "contractor": "property_services.supplier",
-        "procurement_contract": "property_services.procurement_contract",
-        "buildings": "bureau.building",
-    }
+    pickers = {"contractor": "property_services.supplier", "buildings": "bureau.building"}
+    # The tender's contract is named by its number (exact, indexed), not chosen from every contract.
+    procurement_contract_number = forms.CharField(
+        label=_("Procurement contract number"),
+        max_length=50,
+        required=False,
+        help_text=_("The number of the contract of the public tender it came from."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.procurement_contract_id:
+            self.fields["procurement_contract_number"].initial = self.instance.procurement_contract.number
+
+    def clean_procurement_contract_number(self):
+        number = self.cleaned_data["procurement_contract_number"].strip()
+        if not number:
+            self.instance.procurement_contract = None
+            return number
+        contract = Contract.objects.for_user(self.user).filter(number=number).first() if self.user else None
+        if contract is None:
+            raise ValidationError(_("No procurement contract has the number %(number)s.") % {"number": number})
+        self.instance.procurement_contract = contract
+        return number
 
     class Meta:
         model = ServiceContract
         fields = [
             "title",
             "contractor",
-            "procurement_contract",
             "service_type",
             "buildings",
             "areas",

@@ -3,7 +3,7 @@
 from django.db.models import Q
 
 from bureau.pickers import register
-from procurement.models import Contract, Supplier
+from procurement.models import Supplier
 from property_services.models import ServiceContract
 
 _CONTRACT_EDITORS = ["property_services.add_servicecontract", "property_services.change_servicecontract"]
@@ -13,12 +13,6 @@ register(
     "property_services.supplier",
     queryset=lambda user: Supplier.objects.order_by("name").only("pk", "name"),
     search=lambda q: Q(name__contains=q),
-    permissions=_CONTRACT_EDITORS,
-)
-register(
-    "property_services.procurement_contract",
-    queryset=lambda user: Contract.objects.for_user(user).order_by("-id"),
-    search=lambda q: Q(number__startswith=q) | Q(title__contains=q),
     permissions=_CONTRACT_EDITORS,
 )
 register(

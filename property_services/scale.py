@@ -13,8 +13,18 @@ from bureau.choices import RoomUse
 from bureau.models import RoomOccupancy
 from bureau.services import audited_save
 from property_services import rules
-from property_services.choices import BillingRunStatus, DeductionListStatus, FeeType
-from property_services.models import BillingRun, DeductionLine, DeductionList, FeeAdjustment, FeeCharge, FeeRate
+from property_services.choices import BillingRunStatus, DeductionListStatus, FeeType, ServiceType
+from property_services.models import (
+    BillingRun,
+    DeductionLine,
+    DeductionList,
+    FeeAdjustment,
+    FeeCharge,
+    FeeRate,
+    PenaltyClause,
+    ScoringItem,
+    ServiceContract,
+)
 
 AIR, SECURITY = FeeType.AIR_CONDITIONING, FeeType.SECURITY_CLEANING
 ADJUSTMENT = Decimal("-50.00")
@@ -130,9 +140,11 @@ def build(plan, writer, stdout, built):
         [(pk, *row) for pk, row in zip(line_ids, lines, strict=True)],
     )
     _add_to_billed_months(added)
+    contracts = _service_contracts(plan, writer, department_ids)
     if stdout is not None:
         stdout.write(
-            f"property_services: {len(months)} billed months, {len(charges):,} fee rows, {len(lines):,} deduction lines"
+            f"property_services: {len(months)} billed months, {len(charges):,} fee rows, "
+            f"{len(lines):,} deduction lines, {contracts:,} service contracts"
         )
     return None
 
@@ -147,3 +159,79 @@ def _add_to_billed_months(added):
         deduction_list = DeductionList.objects.get(month=month)
         deduction_list.total += total
         audited_save(obj=deduction_list, actor=None, reason="seed_scale", update_fields=["total"])
+
+
+CONTRACTORS = [
+    "怀化蓝世纪物业管理公司",
+    "怀化众鑫商贸有限责任公司",
+    "湖南绿源园林绿化工程有限公司",
+    "怀化安泰机电设备维护有限公司",
+]
+
+
+def _service_contracts(plan, writer, department_ids):
+    """A contract per service type and county-sized slice of units, with the reference contractors
+    (procurement suppliers, added when the set has none of them)."""
+    from procurement.models import Supplier
+
+    suppliers = list(Supplier.objects.filter(name__in=CONTRACTORS).values_list("pk", flat=True))
+    if not suppliers:
+        ids = writer.reserve(Supplier, len(CONTRACTORS))
+        offset = len(department_ids)
+        rows = [
+            (pk, name, f"91431200S{offset:04d}{index:05d}"[:18])
+            for index, (pk, name) in enumerate(zip(ids, CONTRACTORS, strict=True))
+        ]
+        writer.write(Supplier, ("id", "name", "credit_code"), rows)
+        suppliers = list(ids)
+    count = max(4, len(department_ids) // 3)
+    types = ServiceType.values
+    ids = writer.reserve(ServiceContract, count)
+    rows = []
+    for index, pk in enumerate(ids):
+        start = datetime.date(plan.first_day.year + index % plan.years, 1, 1)
+        rows.append(
+            (
+                pk,
+                suppliers[index % len(suppliers)],
+                f"{ServiceType(types[index % len(types)]).label}服务合同 {index + 1}",
+                types[index % len(types)],
+                Decimal(20_000 + 1_000 * (index % 50)),
+                start,
+                datetime.date(start.year + 2, 12, 31),
+            )
+        )
+    writer.write(
+        ServiceContract, ("id", "contractor_id", "title", "service_type", "monthly_fee", "start_date", "end_date"), rows
+    )
+    # Each contract's scoring sheet (100 points) and penalty clauses (deduction, monthly cap).
+    items = [(pk, item, points) for pk in ids for item, points in SCORING_SHEET]
+    writer.write(
+        ScoringItem,
+        ("id", "contract_id", "item", "points"),
+        [(item_id, *row) for item_id, row in zip(writer.reserve(ScoringItem, len(items)), items, strict=True)],
+    )
+    clauses = [(pk, deficiency, deduction, cap) for pk in ids for deficiency, deduction, cap in PENALTIES]
+    writer.write(
+        PenaltyClause,
+        ("id", "contract_id", "deficiency", "deduction", "monthly_cap"),
+        [
+            (clause_id, *row)
+            for clause_id, row in zip(writer.reserve(PenaltyClause, len(clauses)), clauses, strict=True)
+        ],
+    )
+    return count
+
+
+SCORING_SHEET = [
+    ("人员在岗与着装", 20),
+    ("巡查与登记", 20),
+    ("区域清洁", 30),
+    ("设施设备完好", 15),
+    ("服务态度与投诉", 15),
+]
+PENALTIES = [
+    ("脱岗、睡岗", Decimal("200.00"), Decimal("2000.00")),
+    ("保洁不到位经整改仍不合格", Decimal("300.00"), Decimal("3000.00")),
+    ("未按时完成整改", Decimal("500.00"), Decimal("5000.00")),
+]

@@ -67,7 +67,7 @@ class ServiceContract(TimeStampedModel, VoidableModel):
                 violation_error_message=_("A monthly fee is between 0 and 100,000,000 yuan."),
             ),
         ]
-        indexes = [models.Index(fields=["service_type", "start_date"])]
+        indexes = [models.Index(fields=["service_type", "start_date"]), models.Index(fields=["start_date", "id"])]
         permissions = [("void_servicecontract", _("Can void service contract"))]
 
     def __str__(self):

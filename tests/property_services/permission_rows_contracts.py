@@ -25,6 +25,5 @@ ROWS = [
     *register_rows(contracts.SCORING_ITEMS, viewers=READERS, editors=RUNNERS, obj="scoringitem", scoped=False),
     *register_rows(contracts.PENALTY_CLAUSES, viewers=READERS, editors=RUNNERS, obj="penaltyclause", scoped=False),
     Row("pickers:property_services.supplier", allow=RUNNERS),
-    Row("pickers:property_services.procurement_contract", allow=RUNNERS),
     Row("pickers:property_services.service_contract", allow=RUNNERS),
 ]

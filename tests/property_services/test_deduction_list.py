@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from bureau.models import AuditEntry
 from bureau.roles import Role
+from property_services import tasks
 from property_services.choices import DeductionListStatus
 from property_services.models import BillingRun, DeductionList, FeeRate
 from property_services.services.fees import fee_month_bill
@@ -111,7 +112,7 @@ def test_a_rate_in_a_billed_month_is_refused(billed, client_for):
     assert not FeeRate.objects.filter(monthly_rate=400).exists()
 
 
-def test_billing_from_the_page(client_for, django_capture_on_commit_callbacks):
+def test_billing_from_the_page(client_for, django_capture_on_commit_callbacks, monkeypatch):
     standard_rates()
     office(DepartmentFactory(code="EDU"))
     client = client_for(make_user(roles=[Role.FINANCE], department=DepartmentFactory()))
@@ -120,9 +121,15 @@ def test_billing_from_the_page(client_for, django_capture_on_commit_callbacks):
     assert "尚未结束" in field_error(response, "month")
     assert not BillingRun.objects.exists()
 
-    # Without a broker the task runs eagerly once the request's transaction commits.
+    # The page sends the task once the request's transaction commits; here it runs in this process
+    # (a worker runs it where a broker is configured: test_fees_worker).
+    sent = []
+    monkeypatch.setattr(
+        tasks.fee_month_bill, "delay", lambda *args: sent.append(args) or tasks.fee_month_bill.apply(args)
+    )
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("property_services:billing"), {"month": "2025-11"})
     assert response.status_code == 302
+    assert sent and sent[0][0] == "2025-11"  # the month is the task's argument
     run = BillingRun.objects.get(month=NOVEMBER)
     assert (run.departments, run.total) == (1, Decimal("450.00"))
