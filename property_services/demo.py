@@ -1,4 +1,6 @@
-"""Demo data of the property services (called by `manage.py seed_demo`, idempotent): the fee rates,
+"""Demo data of the property services (called by `manage.py seed_demo`, idempotent): the reference
+service contracts (怀化蓝世纪物业管理公司, 怀化众鑫商贸有限责任公司) with their scoring sheets and
+penalty clauses; the fee rates,
 the last twelve ended months billed through the billing service, their deduction lists (sent and
 confirmed, the latest still a draft) and a correction entered after billing."""
 
@@ -8,10 +10,18 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 
 from bureau.models import Department
+from bureau.services import audited_save
 from bureau.workflow import transition
 from property_services import rules
-from property_services.choices import DeductionListStatus, FeeType
-from property_services.models import DeductionList, FeeAdjustment, FeeRate
+from property_services.choices import DeductionListStatus, FeeType, ServiceType
+from property_services.models import (
+    DeductionList,
+    FeeAdjustment,
+    FeeRate,
+    PenaltyClause,
+    ScoringItem,
+    ServiceContract,
+)
 from property_services.services import fees
 
 MONTHS = 12
@@ -53,5 +63,61 @@ def seed(*, stdout=None, today=None):
             transition(obj=deduction_list, move="send", actor=finance)
         if deduction_list.status == DeductionListStatus.SENT:
             transition(obj=deduction_list, move="confirm", actor=finance)
+    _reference_contracts(finance)
     if stdout is not None:
         stdout.write(f"property services: {len(months)} billed months, {DeductionList.objects.count()} deduction lists")
+
+
+CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def _credit_code(first17):
+    """A unified social credit code with its check character (GB 32100-2015)."""
+    total = sum(CHARSET.index(char) * weight for char, weight in zip(first17, WEIGHTS, strict=True))
+    return first17 + CHARSET[(31 - total % 31) % 31]
+
+
+# The reference centre's public tenders (DESIGN.md §7): security and cleaning, and the canteen.
+REFERENCE = [
+    ("怀化蓝世纪物业管理公司", "91431200MA4L1B2C3", "行政中心保安服务", ServiceType.SECURITY, Decimal("48000.00")),
+    ("怀化蓝世纪物业管理公司", "91431200MA4L1B2C3", "行政中心保洁服务", ServiceType.CLEANING, Decimal("36000.00")),
+    ("怀化众鑫商贸有限责任公司", "91431200MA4M5N6P7", "机关食堂服务", ServiceType.CANTEEN, Decimal("62000.00")),
+]
+SHEET = [("人员在岗与着装", 20), ("巡查与登记", 20), ("区域清洁", 30), ("设施设备完好", 15), ("服务态度与投诉", 15)]
+CLAUSES = [
+    ("脱岗、睡岗", Decimal("200.00"), Decimal("2000.00")),
+    ("检查不合格经整改仍不合格", Decimal("300.00"), Decimal("3000.00")),
+    ("未按期完成整改", Decimal("500.00"), Decimal("5000.00")),
+]
+
+
+def _reference_contracts(actor):
+    from procurement.models import Supplier
+
+    for name, code, title, service_type, fee in REFERENCE:
+        if ServiceContract.objects.filter(title=title).exists():
+            continue
+        contractor = Supplier.objects.filter(name=name).first()
+        if contractor is None:
+            contractor = audited_save(obj=Supplier(name=name, credit_code=_credit_code(code)), actor=actor)
+        contract = audited_save(
+            obj=ServiceContract(
+                contractor=contractor,
+                title=title,
+                service_type=service_type,
+                areas="行政中心（87亩）全域",
+                monthly_fee=fee,
+                start_date=datetime.date(2025, 1, 1),
+                end_date=datetime.date(2027, 12, 31),
+                created_by=actor,
+            ),
+            actor=actor,
+        )
+        for item, points in SHEET:
+            audited_save(obj=ScoringItem(contract=contract, item=item, points=points), actor=actor)
+        for deficiency, deduction, cap in CLAUSES:
+            audited_save(
+                obj=PenaltyClause(contract=contract, deficiency=deficiency, deduction=deduction, monthly_cap=cap),
+                actor=actor,
+            )
