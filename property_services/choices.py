@@ -35,3 +35,40 @@ class PaymentPeriod(models.TextChoices):
     MONTHLY = "monthly", _("Monthly")
     QUARTERLY = "quarterly", _("Quarterly")
     YEARLY = "yearly", _("Yearly")
+
+
+# ---- the repair line 后勤保障110 ---------------------------------------------------------------------
+class RepairCategory(models.TextChoices):
+    WATER_ELECTRIC = "water_electric", _("Water and electricity")
+    AIR_CONDITIONING = "air_conditioning", _("Air-conditioning")
+    NETWORK = "network", _("Network")
+    DOORS_WINDOWS = "doors_windows", _("Doors and windows")
+    OTHER = "other", _("Other")
+
+
+class RepairPriority(models.TextChoices):
+    URGENT = "urgent", _("Urgent")
+    HIGH = "high", _("High")
+    NORMAL = "normal", _("Normal")
+    LOW = "low", _("Low")
+
+
+class RepairSource(models.TextChoices):
+    WEB = "web", _("Web")
+    QR = "qr", _("Room QR code")
+    HOTLINE = "hotline", _("Hotline")
+
+
+class RepairStatus(models.TextChoices):
+    REPORTED = "reported", _("Reported")
+    DISPATCHED = "dispatched", _("Dispatched")
+    IN_PROGRESS = "in_progress", _("In progress")
+    PAUSED = "paused", _("Paused")
+    RESOLVED = "resolved", _("Resolved")
+    CONFIRMED = "confirmed", _("Confirmed")
+    REOPENED = "reopened", _("Reopened")
+
+
+class RepairPauseReason(models.TextChoices):
+    PARTS = "parts", _("Waiting for parts")
+    REPORTER = "reporter", _("Waiting for the reporter")

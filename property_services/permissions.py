@@ -47,7 +47,28 @@ _CONTRACTS = {
     Role.FINANCE: _CONTRACT_READ,
 }
 
+# ---- the repair line 后勤保障110 ----------------------------------------------------------------------
+# Any staff member reports and confirms their own tickets; the administration centre takes hotline
+# calls, dispatches and sees every ticket; technicians work the tickets assigned to them; department
+# heads see their department's (scoping by department); leadership reads the statistics.
+_TICKET = "repairticket"
+_REPAIRS = {
+    Role.ADMIN_CENTRE: [
+        f"{APP}.view_{_TICKET}",
+        f"{APP}.add_{_TICKET}",
+        f"{APP}.dispatch_{_TICKET}",
+        f"{APP}.work_{_TICKET}",
+        f"{APP}.confirm_{_TICKET}",
+    ],
+    Role.TECHNICIANS: [f"{APP}.view_{_TICKET}", f"{APP}.add_{_TICKET}", f"{APP}.work_{_TICKET}"],
+    Role.LEADERSHIP: [f"{APP}.view_{_TICKET}", f"{APP}.add_{_TICKET}"],
+    Role.SUPERVISION: [f"{APP}.view_{_TICKET}", f"{APP}.add_{_TICKET}"],
+    Role.FINANCE: [f"{APP}.add_{_TICKET}", f"{APP}.confirm_{_TICKET}"],
+    Role.DEPARTMENT_HEADS: [f"{APP}.view_{_TICKET}", f"{APP}.add_{_TICKET}", f"{APP}.confirm_{_TICKET}"],
+    Role.EMPLOYEES: [f"{APP}.view_{_TICKET}", f"{APP}.add_{_TICKET}", f"{APP}.confirm_{_TICKET}"],
+}
+
 ROLE_PERMISSIONS = {}
-for part in (_FEES, _CONTRACTS):
+for part in (_FEES, _CONTRACTS, _REPAIRS):
     for role, perms in part.items():
         ROLE_PERMISSIONS.setdefault(role, []).extend(perms)

@@ -102,3 +102,29 @@ def department_fees(occupied, periods, month):
     amount /= days_in_month
     room_months = (Decimal(room_days) / days_in_month).quantize(ROOM_MONTH)
     return room_months, to_yuan(Decimal(amount.numerator) / Decimal(amount.denominator))
+
+
+# ---- the repair line 后勤保障110 ---------------------------------------------------------------------
+
+# Service level by priority: (hours to start work, hours to fix), the clock stopped while paused.
+# A settings entry PROPERTY_REPAIR_TARGETS of the same shape replaces it (the bureau's own figures).
+REPAIR_TARGETS = {
+    "urgent": (1, 4),
+    "high": (2, 24),
+    "normal": (4, 72),
+    "low": (24, 168),
+}
+
+
+def repair_targets(priority):
+    """(response target, fix target) as timedeltas for `priority`."""
+    from django.conf import settings
+
+    response, fix = getattr(settings, "PROPERTY_REPAIR_TARGETS", REPAIR_TARGETS)[priority]
+    return datetime.timedelta(hours=response), datetime.timedelta(hours=fix)
+
+
+def repair_rating_check(rating):
+    if rating is None or str(rating).strip() not in {"1", "2", "3", "4", "5"}:
+        raise ValidationError({"rating": ValidationError(_("Rate the repair from 1 to 5 stars."), code="bad_rating")})
+    return int(rating)

@@ -14,3 +14,4 @@ from property_services.models.fees import (  # noqa: F401
     FeeCharge,
     FeeRate,
 )
+from property_services.models.repairs import RepairTicket  # noqa: F401, E402
