@@ -9,7 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from bureau.filtersets import BureauFilterSet
 from bureau.pickers import PickerFilter
 from property_services import rules
-from property_services.choices import BillingRunStatus, DeductionListStatus, FeeType, ServiceType
+from property_services.choices import (
+    BillingRunStatus,
+    DeductionListStatus,
+    FeeType,
+    RepairCategory,
+    RepairPriority,
+    RepairStatus,
+    ServiceType,
+)
 from property_services.models import (
     BillingRun,
     DeductionLine,
@@ -18,6 +26,7 @@ from property_services.models import (
     FeeCharge,
     FeeRate,
     PenaltyClause,
+    RepairTicket,
     ScoringItem,
     ServiceContract,
 )
@@ -121,3 +130,21 @@ class PenaltyClauseFilterSet(BureauFilterSet):
     class Meta:
         model = PenaltyClause
         fields = ["q", "contract"]
+
+
+class RepairTicketFilterSet(BureauFilterSet):
+    search_fields = ("reporter_name__startswith", "location__startswith")
+    status = django_filters.ChoiceFilter(label=_("status"), choices=RepairStatus.choices)
+    category = django_filters.ChoiceFilter(label=_("category"), choices=RepairCategory.choices)
+    priority = django_filters.ChoiceFilter(label=_("priority"), choices=RepairPriority.choices)
+    overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
+
+    class Meta:
+        model = RepairTicket
+        fields = ["status", "category", "priority"]
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        overdue = queryset.overdue()
+        return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))

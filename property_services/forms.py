@@ -2,15 +2,18 @@
 `bureau.forms.BureauModelForm` / `BureauForm` (crispy layout, the user passed in)."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from bureau.forms import BureauForm, BureauModelForm
-from bureau.pickers import PickerField
+from bureau.forms import BureauForm, BureauModelForm, MoveForm
+from bureau.pickers import PickerField, make_picker
+from bureau.validators import UploadValidator
 from procurement.models import Contract
 from property_services import rules
-from property_services.choices import FeeType
+from property_services.choices import FeeType, RepairCategory, RepairPauseReason, RepairPriority
 from property_services.models import FeeRate, PenaltyClause, ScoringItem, ServiceContract
+from property_services.models.repairs import REPAIR_PHOTO_MAX_MB
 
 
 class MonthField(forms.CharField):
@@ -122,3 +125,58 @@ class PenaltyClauseForm(BureauModelForm):
     class Meta:
         model = PenaltyClause
         fields = ["contract", "deficiency", "deduction", "monthly_cap"]
+
+
+# ---- the repair line 后勤保障110 ---------------------------------------------------------------------
+
+
+class RepairReportForm(BureauForm):
+    """A staff member's report from the web (the room picked, or the place described)."""
+
+    submit_label = _("Report")
+    room = PickerField("property_services.repair_room", label=_("room"), required=False)
+    location = forms.CharField(
+        label=_("location"), max_length=200, required=False, help_text=_("Where, when the fault is not in a room.")
+    )
+    category = forms.ChoiceField(label=_("category"), choices=RepairCategory.choices)
+    priority = forms.ChoiceField(label=_("priority"), choices=RepairPriority.choices, initial=RepairPriority.NORMAL)
+    description = forms.CharField(label=_("description"), max_length=2000, widget=forms.Textarea({"rows": 4}))
+    photo = forms.FileField(
+        label=_("photo"),
+        required=False,
+        validators=[UploadValidator(kinds=("jpeg", "png"), max_mb=REPAIR_PHOTO_MAX_MB)],
+        help_text=_("JPEG or PNG, at most 5 MB."),
+    )
+
+
+class RepairHotlineForm(RepairReportForm):
+    """The hotline operator types the call in: who called and how to reach them."""
+
+    reporter_name = forms.CharField(label=_("reporter's name"), max_length=50)
+    reporter_phone = forms.CharField(label=_("reporter's phone"), max_length=20, required=False)
+
+
+class RepairMoveForm(MoveForm):
+    """A repair ticket's move: the reason or comment, and what the move needs."""
+
+    def __init__(self, *args, move, user=None, **kwargs):
+        super().__init__(*args, move=move, **kwargs)
+        if move.name == "dispatch":
+            self.fields["technician"] = make_picker(
+                forms.ModelChoiceField(queryset=get_user_model().objects.none(), label=_("technician")),
+                "property_services.technician",
+                user,
+            )
+        elif move.name == "pause":
+            self.fields["pause_reason"] = forms.ChoiceField(label=_("pause reason"), choices=RepairPauseReason.choices)
+        elif move.name == "confirm":
+            self.fields["rating"] = forms.TypedChoiceField(
+                label=_("rating"), choices=RATING_CHOICES, coerce=int, widget=forms.RadioSelect
+            )
+            self.fields["feedback"] = forms.CharField(label=_("feedback"), max_length=500, required=False)
+        self.order_fields(
+            [name for name in ("technician", "pause_reason", "rating", "feedback") if name in self.fields]
+        )
+
+
+RATING_CHOICES = [(n, "★" * n) for n in range(5, 0, -1)]

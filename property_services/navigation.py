@@ -28,6 +28,21 @@ FEE_ITEMS = (
     NavItem(_("Fee rates"), "property_services:feerate_list", permission="property_services.view_feerate"),
 )
 
+REPAIR_ITEMS = (
+    NavItem(_("Report a repair"), "property_services:repair_report", permission="property_services.add_repairticket"),
+    NavItem(
+        _("Repair tickets"), "property_services:repairticket_list", permission="property_services.view_repairticket"
+    ),
+    NavItem(
+        _("Hotline call"), "property_services:repair_hotline", permission="property_services.dispatch_repairticket"
+    ),
+    NavItem(
+        _("Repair statistics"),
+        "property_services:repair_statistics",
+        permission="property_services.view_repairticket",
+    ),
+)
+
 MENU = (
     NavSection(
         label=_("Property services"),
@@ -36,6 +51,6 @@ MENU = (
         roles=CENTRE_ROLES,
         order=40,
         description=_("Outsourced services, inspections, room-based fees and the logistics 110 repair line."),
-        items=(*CONTRACT_ITEMS, *FEE_ITEMS),
+        items=(*CONTRACT_ITEMS, *FEE_ITEMS, *REPAIR_ITEMS),
     ),
 )

@@ -63,7 +63,7 @@ _REPAIRS = {
     Role.TECHNICIANS: [f"{APP}.view_{_TICKET}", f"{APP}.add_{_TICKET}", f"{APP}.work_{_TICKET}"],
     Role.LEADERSHIP: [f"{APP}.view_{_TICKET}", f"{APP}.add_{_TICKET}"],
     Role.SUPERVISION: [f"{APP}.view_{_TICKET}", f"{APP}.add_{_TICKET}"],
-    Role.FINANCE: [f"{APP}.add_{_TICKET}", f"{APP}.confirm_{_TICKET}"],
+    Role.FINANCE: [f"{APP}.add_{_TICKET}"],
     Role.DEPARTMENT_HEADS: [f"{APP}.view_{_TICKET}", f"{APP}.add_{_TICKET}", f"{APP}.confirm_{_TICKET}"],
     Role.EMPLOYEES: [f"{APP}.view_{_TICKET}", f"{APP}.add_{_TICKET}", f"{APP}.confirm_{_TICKET}"],
 }

@@ -141,10 +141,11 @@ def build(plan, writer, stdout, built):
     )
     _add_to_billed_months(added)
     contracts = _service_contracts(plan, writer, department_ids)
+    tickets = _repair_tickets(plan, writer, department_ids)
     if stdout is not None:
         stdout.write(
             f"property_services: {len(months)} billed months, {len(charges):,} fee rows, "
-            f"{len(lines):,} deduction lines, {contracts:,} service contracts"
+            f"{len(lines):,} deduction lines, {contracts:,} service contracts, {tickets:,} repair tickets"
         )
     return None
 
@@ -235,3 +236,84 @@ PENALTIES = [
     ("保洁不到位经整改仍不合格", Decimal("300.00"), Decimal("3000.00")),
     ("未按时完成整改", Decimal("500.00"), Decimal("5000.00")),
 ]
+
+
+TICKETS_PER_DEPARTMENT = 20  # the city set's 2,000 units → 40,000 tickets
+FAULTS = {
+    "water_electric": ["卫生间水龙头漏水", "办公室插座没电", "走廊灯不亮"],
+    "air_conditioning": ["空调不制冷", "空调滴水", "空调遥控失灵"],
+    "network": ["网口不通", "无线网络信号弱", "电话线路故障"],
+    "doors_windows": ["门锁损坏", "窗户关不严", "门把手松动"],
+    "other": ["桌椅损坏", "饮水机故障", "窗帘轨道脱落"],
+}
+
+
+def _repair_tickets(plan, writer, department_ids):
+    """Tickets in the departments' office rooms over the plan's years: most confirmed with a rating,
+    the last few still open, some of them late."""
+    import random
+
+    from property_services.choices import RepairPriority, RepairSource, RepairStatus
+    from property_services.models import RepairTicket
+
+    rng = random.Random(f"repairs-{plan.name}-{len(department_ids)}")
+    rooms = defaultdict(list)
+    for room_id, department_id in RoomOccupancy.objects.filter(
+        room__use=RoomUse.OFFICE, voided_at=None, department_id__in=department_ids
+    ).values_list("room_id", "department_id"):
+        rooms[department_id].append(room_id)
+    span = (min(plan.last_day, timezone.localdate()) - plan.first_day).days
+    rows = []
+    priorities = RepairPriority.values
+    for department_id in sorted(rooms):
+        for _ in range(TICKETS_PER_DEPARTMENT):
+            category = rng.choice(list(FAULTS))
+            priority = rng.choices(priorities, weights=(1, 3, 10, 3))[0]
+            response, fix = rules.repair_targets(priority)
+            day = plan.first_day + datetime.timedelta(days=rng.randrange(max(span, 1)))
+            reported = timezone.make_aware(datetime.datetime.combine(day, datetime.time(8 + rng.randrange(9), 0)))
+            started = reported + response * rng.uniform(0.2, 1.3)
+            resolved = started + fix * rng.uniform(0.1, 0.9)
+            recent = (timezone.localdate() - day).days < 3
+            status = RepairStatus.DISPATCHED if recent else RepairStatus.CONFIRMED
+            done = status == RepairStatus.CONFIRMED
+            rows.append(
+                (
+                    rng.choice(rooms[department_id]),
+                    category,
+                    rng.choice(FAULTS[category]),
+                    priority,
+                    rng.choice(RepairSource.values),
+                    "报修人",
+                    department_id,
+                    status,
+                    reported,
+                    started if done else None,
+                    resolved if done else None,
+                    resolved + datetime.timedelta(hours=2) if done else None,
+                    reported + response,
+                    reported + fix,
+                    rng.choices((5, 4, 3, 2), weights=(6, 3, 1, 0.3))[0] if done else None,
+                )
+            )
+    fields = (
+        "id",
+        "room_id",
+        "category",
+        "description",
+        "priority",
+        "source",
+        "reporter_name",
+        "department_id",
+        "status",
+        "reported_at",
+        "started_at",
+        "resolved_at",
+        "confirmed_at",
+        "response_due",
+        "fix_due",
+        "rating",
+    )
+    ids = writer.reserve(RepairTicket, len(rows))
+    writer.write(RepairTicket, fields, [(pk, *row) for pk, row in zip(ids, rows, strict=True)])
+    return len(rows)

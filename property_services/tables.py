@@ -2,8 +2,11 @@
 `bureau.tables.BureauTable`."""
 
 import django_tables2 as tables
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from bureau.masking import mask_phone
+from bureau.models import person_name
 from bureau.tables import BureauTable
 from property_services.models import (
     BillingRun,
@@ -13,6 +16,7 @@ from property_services.models import (
     FeeCharge,
     FeeRate,
     PenaltyClause,
+    RepairTicket,
     ScoringItem,
     ServiceContract,
 )
@@ -111,3 +115,40 @@ class PenaltyClauseTable(BureauTable):
     class Meta(BureauTable.Meta):
         model = PenaltyClause
         fields = ("contract", "deficiency", "deduction", "monthly_cap")
+
+
+class RepairTicketTable(BureauTable):
+    number = tables.Column(verbose_name=_("number"), accessor="pk", linkify=lambda record: record.get_absolute_url())
+    reported_at = tables.DateTimeColumn(format="Y-m-d H:i")
+    place = tables.Column(verbose_name=_("location"), accessor="room", empty_values=())
+    category = tables.Column()
+    priority = tables.Column()
+    status = tables.Column()
+    reporter = tables.Column(empty_values=())
+    technician = tables.Column()
+    overdue = tables.Column(verbose_name=_("Overdue"), accessor="pk", empty_values=())
+
+    class Meta(BureauTable.Meta):
+        model = RepairTicket
+        fields = ("number", "reported_at", "place", "category", "priority", "status", "reporter", "technician")
+
+    def render_number(self, record):
+        return record.number
+
+    def render_place(self, record):
+        return record.place
+
+    def render_reporter(self, record):
+        # Lists show the phone masked (个人信息保护法); the ticket page shows it to those who call back.
+        if record.reporter_id:
+            return person_name(record.reporter)
+        phone = mask_phone(record.reporter_phone)
+        return f"{record.reporter_name} {phone}".strip()
+
+    def render_technician(self, record):
+        return person_name(record.technician)
+
+    def render_overdue(self, record):
+        if record.is_overdue():
+            return format_html('<span class="badge text-bg-danger">{}</span>', _("Overdue"))
+        return ""

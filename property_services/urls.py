@@ -2,7 +2,7 @@ from django.urls import path
 
 from bureau.urls_helpers import move_urls
 from property_services import views
-from property_services.views import contracts, fees
+from property_services.views import contracts, fees, repairs
 
 app_name = "property_services"
 
@@ -24,4 +24,10 @@ urlpatterns = [
     path("fees/deductions/<int:pk>/excel/", fees.DeductionListExcelView.as_view(), name="deductionlist_excel"),
     path("fees/deductions/<int:pk>/pdf/", fees.DeductionListPdfView.as_view(), name="deductionlist_pdf"),
     *fees.DEDUCTION_LINES.urls(),
+    # the repair line 后勤保障110
+    path("repairs/report/", repairs.RepairReportView.as_view(), name="repair_report"),
+    path("repairs/hotline/", repairs.RepairHotlineView.as_view(), name="repair_hotline"),
+    path("repairs/statistics/", repairs.RepairStatisticsView.as_view(), name="repair_statistics"),
+    *repairs.REPAIR_TICKETS.urls(),
+    *move_urls(repairs.RepairTicketMoveView, "repairs/tickets"),
 ]

@@ -139,6 +139,7 @@ class RepairTicket(TimeStampedModel):
             ),
         ]
         indexes = [
+            models.Index(fields=["-reported_at", "-id"], name="repairticket_list_order"),
             models.Index(fields=["status", "fix_due"]),
             models.Index(fields=["department", "-reported_at"]),
             models.Index(fields=["technician", "status"]),
