@@ -180,3 +180,25 @@ class RepairMoveForm(MoveForm):
 
 
 RATING_CHOICES = [(n, "★" * n) for n in range(5, 0, -1)]
+
+
+class RepairQrForm(forms.Form):
+    """The room's QR page: no account, so the reporter says who they are."""
+
+    category = forms.ChoiceField(label=_("category"), choices=RepairCategory.choices)
+    description = forms.CharField(label=_("description"), max_length=2000, widget=forms.Textarea({"rows": 3}))
+    photo = RepairReportForm.base_fields["photo"]
+    reporter_name = forms.CharField(label=_("Your name"), max_length=50)
+    reporter_phone = forms.RegexField(
+        label=_("Your phone"),
+        regex=r"^\d{7,15}$",
+        max_length=15,
+        error_messages={"invalid": _("Give a phone number of 7 to 15 digits.")},
+    )
+
+
+class RepairRatingForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("rating"), choices=RATING_CHOICES, coerce=int, widget=forms.RadioSelect, required=False
+    )
+    feedback = forms.CharField(label=_("feedback"), max_length=500, required=False)

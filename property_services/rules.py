@@ -128,3 +128,26 @@ def repair_rating_check(rating):
     if rating is None or str(rating).strip() not in {"1", "2", "3", "4", "5"}:
         raise ValidationError({"rating": ValidationError(_("Rate the repair from 1 to 5 stars."), code="bad_rating")})
     return int(rating)
+
+
+# The QR code on a room's door and the reporter's confirmation link carry signed ids (no secret column
+# needed: the signature is the key). Different salts keep one from opening the other.
+ROOM_QR_SALT = "property_services.repair-room"
+CONFIRM_SALT = "property_services.repair-confirm"
+QR_REPORTS_PER_HOUR = 5
+
+
+def signed_id(pk, salt):
+    from django.core.signing import Signer
+
+    return Signer(salt=salt).sign(str(pk))
+
+
+def unsigned_id(token, salt):
+    """The id in `token`, or None when the token is forged."""
+    from django.core.signing import BadSignature, Signer
+
+    try:
+        return int(Signer(salt=salt).unsign(token))
+    except (BadSignature, ValueError):
+        return None

@@ -2,7 +2,7 @@ from django.urls import path
 
 from bureau.urls_helpers import move_urls
 from property_services import views
-from property_services.views import contracts, fees, repairs
+from property_services.views import contracts, fees, repair_qr, repairs
 
 app_name = "property_services"
 
@@ -28,6 +28,9 @@ urlpatterns = [
     path("repairs/report/", repairs.RepairReportView.as_view(), name="repair_report"),
     path("repairs/hotline/", repairs.RepairHotlineView.as_view(), name="repair_hotline"),
     path("repairs/statistics/", repairs.RepairStatisticsView.as_view(), name="repair_statistics"),
+    path("repairs/room/<str:token>/", repair_qr.RoomRepairView.as_view(), name="repair_room"),
+    path("repairs/follow/<str:token>/", repair_qr.RepairFollowView.as_view(), name="repair_follow"),
+    path("repairs/qr-sheet/<int:pk>/", repair_qr.RoomQrSheetView.as_view(), name="repair_qr_sheet"),
     *repairs.REPAIR_TICKETS.urls(),
     *move_urls(repairs.RepairTicketMoveView, "repairs/tickets"),
 ]

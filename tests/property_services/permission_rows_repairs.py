@@ -2,13 +2,16 @@
 the technician works it, so each sees it; a department head sees their department's."""
 
 import datetime
+from types import SimpleNamespace
 
 from django.utils import timezone
 
+from property_services import rules
 from property_services.models import RepairTicket
 from property_services.services.repairs import RepairTicketWorkflow
 from property_services.views import repairs
-from tests.permission_matrix import Role, Row, register_rows, roles
+from tests.factories import BuildingFactory, RoomFactory
+from tests.permission_matrix import PUBLIC, Role, Row, register_rows, roles
 
 
 def _ticket(world, department):
@@ -25,7 +28,16 @@ def _ticket(world, department):
     )
 
 
-OBJECTS = {"repairticket": _ticket}
+OBJECTS = {
+    "repairticket": _ticket,
+    "repair_room_token": lambda world, department: SimpleNamespace(
+        pk=rules.signed_id(RoomFactory().pk, rules.ROOM_QR_SALT)
+    ),
+    "repair_follow_token": lambda world, department: SimpleNamespace(
+        pk=rules.signed_id(_ticket(world, department).pk, rules.CONFIRM_SALT)
+    ),
+    "repair_building": lambda world, department: BuildingFactory(),
+}
 
 DISPATCHER = roles(Role.ADMIN_CENTRE)
 WORKERS = roles(Role.ADMIN_CENTRE, Role.TECHNICIANS)
@@ -46,5 +58,12 @@ ROWS = [
     Row("property_services:repair_hotline", allow=DISPATCHER),
     Row("property_services:repair_statistics", allow=VIEWERS),
     Row("pickers:property_services.repair_room", allow=REPORTERS),
+    # the room's QR page and the reporter's link: no login; the signed token is the key …
+    Row("property_services:repair_room", allow=PUBLIC, obj="repair_room_token", scoped=False),
+    Row("property_services:repair_follow", allow=PUBLIC, obj="repair_follow_token", scoped=False),
+    # … and a forged one answers 404.
+    Row("property_services:repair_room", allow=PUBLIC, kwargs={"token": "1:forged"}, status=404),
+    Row("property_services:repair_follow", allow=PUBLIC, kwargs={"token": "1:forged"}, status=404),
+    Row("property_services:repair_qr_sheet", allow=DISPATCHER, obj="repair_building", scoped=False),
     Row("pickers:property_services.technician", allow=DISPATCHER),
 ]
