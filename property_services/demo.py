@@ -64,8 +64,10 @@ def seed(*, stdout=None, today=None):
         if deduction_list.status == DeductionListStatus.SENT:
             transition(obj=deduction_list, move="confirm", actor=finance)
     _reference_contracts(finance)
+    tickets = _repair_tickets(today)
     if stdout is not None:
         stdout.write(f"property services: {len(months)} billed months, {DeductionList.objects.count()} deduction lists")
+        stdout.write(f"property services: {tickets} repair tickets")
 
 
 CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -121,3 +123,82 @@ def _reference_contracts(actor):
                 obj=PenaltyClause(contract=contract, deficiency=deficiency, deduction=deduction, monthly_cap=cap),
                 actor=actor,
             )
+
+
+DEMO_TICKETS = 250
+
+
+def _repair_tickets(today):
+    """About 250 tickets of the last half year through the services: web, QR and hotline reports in
+    office rooms, dispatched to the technician, some paused for parts, most confirmed with a rating;
+    the last ones still open (two of them late)."""
+    import random
+
+    from django.utils import timezone
+
+    from bureau.models import Room, StaffProfile
+    from property_services.choices import RepairSource
+    from property_services.models import RepairTicket
+    from property_services.scale import FAULTS
+    from property_services.services import repairs
+
+    if RepairTicket.objects.exists():
+        return RepairTicket.objects.count()
+    users = get_user_model().objects
+    centre, technician = users.filter(username="campus").first(), users.filter(username="repair").first()
+    rooms = list(Room.objects.filter(active=True, use="office").order_by("pk")[:200])
+    reporters = list(
+        users.filter(pk__in=StaffProfile.objects.values("user"), groups__name__in=["干部职工", "部门负责人"]).distinct()
+    )
+    if not (centre and technician and rooms and reporters):
+        return 0
+    rng = random.Random(110)
+    now = timezone.make_aware(datetime.datetime.combine(today or datetime.date.today(), datetime.time(8)))
+    hour = datetime.timedelta(hours=1)
+    for index in range(DEMO_TICKETS):
+        reported = now - datetime.timedelta(days=180) + datetime.timedelta(hours=index * 180 * 24 / DEMO_TICKETS)
+        category = rng.choice(list(FAULTS))
+        priority = rng.choices(["urgent", "high", "normal", "low"], weights=(1, 3, 10, 3))[0]
+        source = rng.choices(list(RepairSource.values), weights=(5, 3, 2))[0]
+        common = {
+            "room": rng.choice(rooms),
+            "category": category,
+            "description": rng.choice(FAULTS[category]),
+            "priority": priority,
+            "now": reported,
+        }
+        if source == RepairSource.WEB:
+            reporter = rng.choice(reporters)
+            ticket = repairs.ticket_report(actor=reporter, source=source, **common)
+        else:
+            reporter = None
+            name, phone = rng.choice(["刘", "陈", "杨", "黄", "周"]) + "同志", f"139{rng.randrange(10**8):08d}"
+            actor = centre if source == RepairSource.HOTLINE else None
+            ticket = repairs.ticket_report(
+                actor=actor, source=source, reporter_name=name, reporter_phone=phone, **common
+            )
+        if index >= DEMO_TICKETS - 4:
+            continue  # the newest: not yet dispatched (the oldest of them late)
+        response, fix = rules.repair_targets(priority)
+        at = reported + response * rng.uniform(0.1, 0.5)
+        repairs.ticket_dispatch(ticket=ticket, technician=technician, actor=centre, now=at)
+        at += response * rng.uniform(0.2, 0.8)
+        repairs.ticket_start(ticket=ticket, actor=technician, now=at)
+        if index >= DEMO_TICKETS - 10:
+            continue
+        if rng.random() < 0.15:
+            at += hour
+            repairs.ticket_pause(ticket=ticket, pause_reason="parts", actor=technician, now=at)
+            at += hour * rng.randint(4, 48)
+            repairs.ticket_resume(ticket=ticket, actor=technician, now=at)
+        at += fix * rng.uniform(0.05, 1.1)
+        repairs.ticket_resolve(ticket=ticket, actor=technician, now=at)
+        confirmer = ticket.reporter or None
+        if index >= DEMO_TICKETS - 15:
+            continue  # resolved, waiting for the reporter
+        if rng.random() < 0.04:
+            repairs.ticket_reopen(ticket=ticket, reason="问题仍然存在", actor=confirmer, now=at + 2 * hour)
+            continue
+        rating = rng.choices((5, 4, 3, 2), weights=(6, 3, 1, 0.3))[0]
+        repairs.ticket_confirm(ticket=ticket, rating=rating, actor=confirmer, now=at + 3 * hour)
+    return RepairTicket.objects.count()
