@@ -225,6 +225,14 @@ PROCUREMENT_OCID_PREFIX = env("PROCUREMENT_OCID_PREFIX", default="ocds-bureau")
 OCDS_SCHEMA_DIR = env("OCDS_SCHEMA_DIR", default=str(BASE_DIR.parent / "shared" / "ocds"))
 # Task modules beyond <app>/tasks.py (autodiscovered): loaded by every worker.
 CELERY_IMPORTS = ("procurement.tasks_oversight",)
+# A task a worker took and never acknowledged (acks_late, the worker killed) is handed out again after
+# this many seconds; a test of a killed worker sets a few seconds (and then restores every second).
+CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+if CELERY_VISIBILITY_TIMEOUT < 60:
+    CELERY_BROKER_TRANSPORT_OPTIONS.update(unacked_restore_interval=1, unacked_restore_throttle=1)
+# Test-only: seconds a billing run waits after each department, so a fault test can kill it half-way.
+PROPERTY_FEES_BILLING_PAUSE = env.float("PROPERTY_FEES_BILLING_PAUSE", default=0)
 
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
@@ -321,5 +329,10 @@ CELERY_BEAT_SCHEDULE = {
     "assets.depreciation": {
         "task": "assets.tasks.depreciation_record_month",
         "schedule": crontab(minute=30, hour=2, day_of_month=1),
+    },
+    # The room-based fees of the month before, for every department (exactly once however often it runs).
+    "property_services.bill_fees": {
+        "task": "property_services.tasks.fee_month_bill_scheduled",
+        "schedule": crontab(minute=30, hour=1, day_of_month=1),
     },
 }

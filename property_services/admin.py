@@ -1,5 +1,78 @@
-"""Admin of outsourced property services 物业服务 and the campus: subclasses of `bureau.admin_base`
-classes, read-only where services govern a record.
+"""Admin of outsourced property services 物业服务 and the campus: read-only where services govern a
+record (bureau.admin_base) — rates, billing, adjustments and the deduction list change only through
+the pages, which keep the rules (a month billed once, corrections as adjustments)."""
 
-None yet.
-"""
+from django.contrib import admin
+
+from bureau.admin_base import ServiceGovernedAdmin
+from property_services.models import (
+    BillingRun,
+    DeductionLine,
+    DeductionList,
+    FeeAdjustment,
+    FeeCharge,
+    FeeRate,
+    PenaltyClause,
+    ScoringItem,
+    ServiceContract,
+)
+
+
+@admin.register(FeeRate)
+class FeeRateAdmin(ServiceGovernedAdmin):
+    list_display = ("fee_type", "monthly_rate", "valid_from", "note")
+    list_filter = ("fee_type",)
+
+
+@admin.register(BillingRun)
+class BillingRunAdmin(ServiceGovernedAdmin):
+    list_display = ("month", "status", "departments", "total", "attempts", "finished_at")
+    autocomplete_fields = ("started_by",)
+
+
+@admin.register(FeeCharge)
+class FeeChargeAdmin(ServiceGovernedAdmin):
+    list_display = ("month", "department", "fee_type", "rooms", "amount")
+    list_select_related = ("department",)
+    autocomplete_fields = ("department",)
+    raw_id_fields = ("run",)
+    search_fields = ("department__code",)
+
+
+@admin.register(FeeAdjustment)
+class FeeAdjustmentAdmin(ServiceGovernedAdmin):
+    list_display = ("month", "department", "fee_type", "amount", "reason", "voided_at")
+    list_select_related = ("department",)
+    autocomplete_fields = ("department", "created_by")
+
+
+@admin.register(DeductionList)
+class DeductionListAdmin(ServiceGovernedAdmin):
+    list_display = ("month", "status", "total")
+
+
+@admin.register(DeductionLine)
+class DeductionLineAdmin(ServiceGovernedAdmin):
+    list_display = ("deduction_list", "department", "total")
+    list_select_related = ("department", "deduction_list")
+    autocomplete_fields = ("department",)
+    raw_id_fields = ("deduction_list",)
+
+
+@admin.register(ServiceContract)
+class ServiceContractAdmin(ServiceGovernedAdmin):
+    list_display = ("title", "contractor", "service_type", "monthly_fee", "start_date", "end_date", "voided_at")
+    list_select_related = ("contractor",)
+    autocomplete_fields = ("contractor", "procurement_contract", "created_by")
+
+
+@admin.register(ScoringItem)
+class ScoringItemAdmin(ServiceGovernedAdmin):
+    list_display = ("contract", "item", "points")
+    raw_id_fields = ("contract",)
+
+
+@admin.register(PenaltyClause)
+class PenaltyClauseAdmin(ServiceGovernedAdmin):
+    list_display = ("contract", "deficiency", "deduction", "monthly_cap")
+    raw_id_fields = ("contract",)

@@ -1,7 +1,47 @@
 from django.utils.translation import gettext_lazy as _
 
-from bureau.navigation import NavSection
+from bureau.navigation import NavItem, NavSection
 from property_services.roles import CENTRE_ROLES
+
+CONTRACT_ITEMS = (
+    NavItem(
+        _("Service contracts"),
+        "property_services:servicecontract_list",
+        permission="property_services.view_servicecontract",
+    ),
+    NavItem(
+        _("Penalty clauses"), "property_services:penaltyclause_list", permission="property_services.view_penaltyclause"
+    ),
+)
+FEE_ITEMS = (
+    NavItem(_("Monthly fee billing"), "property_services:billing", permission="property_services.add_billingrun"),
+    NavItem(
+        _("Deduction lists"), "property_services:deductionlist_list", permission="property_services.view_deductionlist"
+    ),
+    NavItem(_("Fee charges"), "property_services:feecharge_list", permission="property_services.view_feecharge"),
+    NavItem(
+        _("Fee adjustments"), "property_services:feeadjustment_list", permission="property_services.view_feeadjustment"
+    ),
+    NavItem(
+        _("Deduction lines"), "property_services:deductionline_list", permission="property_services.view_deductionline"
+    ),
+    NavItem(_("Fee rates"), "property_services:feerate_list", permission="property_services.view_feerate"),
+)
+
+REPAIR_ITEMS = (
+    NavItem(_("Report a repair"), "property_services:repair_report", permission="property_services.add_repairticket"),
+    NavItem(
+        _("Repair tickets"), "property_services:repairticket_list", permission="property_services.view_repairticket"
+    ),
+    NavItem(
+        _("Hotline call"), "property_services:repair_hotline", permission="property_services.dispatch_repairticket"
+    ),
+    NavItem(
+        _("Repair statistics"),
+        "property_services:repair_statistics",
+        permission="property_services.view_repairticket",
+    ),
+)
 
 MENU = (
     NavSection(
@@ -11,5 +51,6 @@ MENU = (
         roles=CENTRE_ROLES,
         order=40,
         description=_("Outsourced services, inspections, room-based fees and the logistics 110 repair line."),
+        items=(*CONTRACT_ITEMS, *FEE_ITEMS, *REPAIR_ITEMS),
     ),
 )

@@ -1,18 +1,31 @@
-"""Celery tasks of outsourced property services 物业服务 and the campus: thin wrappers that load by id
-and call a service (DESIGN.md §2 and §10; HackSoft's `emails/tasks.py`).
+"""Celery tasks of outsourced property services 物业服务 and the campus: thin wrappers that take ids
+or a month string and call a service (DESIGN.md §2 and §10)."""
 
-None yet. A task takes the record's id, never the record (the worker reads it fresh), and does
-no work of its own:
+from celery import shared_task
+from django.contrib.auth import get_user_model
+from django.utils import timezone
 
-    @shared_task(name="property_services.tasks.repair_ticket_notify")
-    def repair_ticket_notify(repair_ticket_id):
-        repair_ticket = RepairTicket.objects.get(pk=repair_ticket_id)
-        services.repair_ticket_notify(repair_ticket=repair_ticket)
+from property_services import rules
+from property_services.services import fees
 
-The service that makes the change enqueues it once the transaction has committed, so the worker
-finds the saved row and a rolled-back change sends nothing:
 
-    transaction.on_commit(lambda: tasks.repair_ticket_notify.delay(repair_ticket.pk))
+# acks_late + reject_on_worker_lost: a worker killed mid-run leaves the message unacknowledged, so the
+# broker delivers it again; the billing service makes the second delivery finish the month, not repeat it.
+@shared_task(name="property_services.tasks.fee_month_bill", acks_late=True, reject_on_worker_lost=True)
+def fee_month_bill(month, actor_id=None):
+    """Bill `month` ("YYYY-MM"): the month is always the argument, never "now"."""
+    actor = get_user_model().objects.get(pk=actor_id) if actor_id else None
+    run = fees.fee_month_bill(month=rules.month_parse(month), actor=actor)
+    return {"month": month, "departments": run.departments, "total": str(run.total), "status": run.status}
 
-Without a broker configured the task runs eagerly in-process (bureau/settings.py).
-"""
+
+@shared_task(name="property_services.tasks.fee_month_bill_scheduled")
+def fee_month_bill_scheduled(scheduled_at=None):
+    """The beat job on the 1st: bills the month before its schedule time (Asia/Shanghai), passed on as
+    the argument of `fee_month_bill`. Beat sends no time with the message, so the schedule time is
+    taken as the moment the job runs — on the 1st, minutes after it was due; `scheduled_at` (ISO)
+    overrides it. Two beat processes send it twice: the second run finds the month billed."""
+    moment = timezone.datetime.fromisoformat(scheduled_at) if scheduled_at else timezone.now()
+    day = timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()
+    month = rules.previous_month(day)
+    return fee_month_bill(f"{month.year}-{month.month:02d}")

@@ -1,9 +1,36 @@
 from django.urls import path
 
+from bureau.urls_helpers import move_urls
 from property_services import views
+from property_services.views import contracts, fees, repair_qr, repairs
 
 app_name = "property_services"
 
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
+    # outsourced service contracts
+    *contracts.SERVICE_CONTRACTS.urls(),
+    *contracts.SCORING_ITEMS.urls(),
+    *contracts.PENALTY_CLAUSES.urls(),
+    # room-based fees and the deduction list
+    *fees.FEE_RATES.urls(),
+    path("fees/billing/", fees.BillingView.as_view(), name="billing"),
+    *fees.BILLING_RUNS.urls(),
+    *fees.FEE_CHARGES.urls(),
+    path("fees/adjustments/add/", fees.FeeAdjustmentAddView.as_view(), name="feeadjustment_add"),
+    *fees.FEE_ADJUSTMENTS.urls(),
+    *fees.DEDUCTION_LISTS.urls(),
+    *move_urls(fees.DeductionListMoveView, "fees/deductions"),
+    path("fees/deductions/<int:pk>/excel/", fees.DeductionListExcelView.as_view(), name="deductionlist_excel"),
+    path("fees/deductions/<int:pk>/pdf/", fees.DeductionListPdfView.as_view(), name="deductionlist_pdf"),
+    *fees.DEDUCTION_LINES.urls(),
+    # the repair line 后勤保障110
+    path("repairs/report/", repairs.RepairReportView.as_view(), name="repair_report"),
+    path("repairs/hotline/", repairs.RepairHotlineView.as_view(), name="repair_hotline"),
+    path("repairs/statistics/", repairs.RepairStatisticsView.as_view(), name="repair_statistics"),
+    path("repairs/room/<str:token>/", repair_qr.RoomRepairView.as_view(), name="repair_room"),
+    path("repairs/follow/<str:token>/", repair_qr.RepairFollowView.as_view(), name="repair_follow"),
+    path("repairs/qr-sheet/<int:pk>/", repair_qr.RoomQrSheetView.as_view(), name="repair_qr_sheet"),
+    *repairs.REPAIR_TICKETS.urls(),
+    *move_urls(repairs.RepairTicketMoveView, "repairs/tickets"),
 ]

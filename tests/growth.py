@@ -55,6 +55,24 @@ def grow(world, n):
         )
         for i in range(n)
     )
+    # property services: contractors (procurement suppliers) and their service contracts
+    from procurement.models import Supplier
+    from property_services.models import ServiceContract
+
+    suppliers = Supplier.objects.bulk_create(
+        Supplier(name=f"增长物业公司{n}-{i}", credit_code=f"G{n:03d}{i:014d}"[:18]) for i in range(n)
+    )
+    ServiceContract.objects.bulk_create(
+        ServiceContract(
+            contractor=supplier,
+            title=f"增长服务合同{n}-{i}",
+            service_type="cleaning",
+            monthly_fee=1000,
+            start_date=datetime.date(2025, 1, 1),
+            end_date=datetime.date(2026, 12, 31),
+        )
+        for i, supplier in enumerate(suppliers)
+    )
     OfficialLetter.objects.bulk_create(
         OfficialLetter(
             number=f"函〔2026〕{n}-{i}号",

@@ -1,0 +1,46 @@
+"""The property services' picker sources (see bureau.pickers); found by the bureau app at start-up."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
+from bureau.models import Room, person_name
+from bureau.pickers import register
+from bureau.roles import Role
+from procurement.models import Supplier
+from property_services.models import ServiceContract
+
+_CONTRACT_EDITORS = ["property_services.add_servicecontract", "property_services.change_servicecontract"]
+
+# Contractors are procurement suppliers; the administration centre picks the one a tender chose.
+register(
+    "property_services.supplier",
+    queryset=lambda user: Supplier.objects.order_by("name").only("pk", "name"),
+    search=lambda q: Q(name__contains=q),
+    permissions=_CONTRACT_EDITORS,
+)
+register(
+    "property_services.service_contract",
+    queryset=lambda user: ServiceContract.objects.for_user(user).filter(voided_at=None).order_by("-start_date"),
+    search=lambda q: Q(title__contains=q),
+    permissions=["property_services.add_penaltyclause", "property_services.add_scoringitem"],
+)
+
+# Anyone who reports a fault picks the room (any active room of the campus, not only their own).
+register(
+    "property_services.repair_room",
+    queryset=lambda user: Room.objects.filter(active=True).select_related("building"),
+    search=lambda q: Q(number__startswith=q) | Q(name__startswith=q),
+    permissions=["property_services.add_repairticket"],
+)
+# The dispatcher picks among the technicians.
+register(
+    "property_services.technician",
+    queryset=lambda user: (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=Role.TECHNICIANS)
+        .order_by("last_name", "first_name", "username")
+    ),
+    search=lambda q: Q(username__startswith=q) | Q(last_name__startswith=q) | Q(first_name__startswith=q),
+    permissions=["property_services.dispatch_repairticket"],
+    label=person_name,
+)
