@@ -311,8 +311,16 @@ class DepreciationCharge(models.Model):
         verbose_name_plural = _("depreciation charges")
         ordering = ["-month", "asset"]
         constraints = [
-            models.UniqueConstraint(fields=["asset", "month"], name="depreciationcharge_once_a_month"),
-            models.CheckConstraint(condition=Q(month__day=1), name="depreciationcharge_month_first_day"),
+            models.UniqueConstraint(
+                fields=["asset", "month"],
+                name="depreciationcharge_once_a_month",
+                violation_error_message=_("This asset's depreciation for this month is already recorded."),
+            ),
+            models.CheckConstraint(
+                condition=Q(month__day=1),
+                name="depreciationcharge_month_first_day",
+                violation_error_message=_("A depreciation month is given by its first day."),
+            ),
         ]
         indexes = [models.Index(fields=["month", "asset"])]
 
@@ -344,6 +352,7 @@ class PoolEntry(TimeStampedModel):
         verbose_name = _("idle pool entry")
         verbose_name_plural = _("idle pool entries")
         ordering = ["-handed_in_on", "-id"]
+        indexes = [models.Index(fields=["handed_in_on", "id"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["asset"],
@@ -406,7 +415,7 @@ class PoolRequest(TimeStampedModel):
         verbose_name = _("pool request")
         verbose_name_plural = _("pool requests")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "created_at"])]
+        indexes = [models.Index(fields=["status", "created_at"]), models.Index(fields=["created_at"])]
 
     def __str__(self):
         return f"{self.entry.asset} → {self.department}"
@@ -442,7 +451,7 @@ class PoolLoan(TimeStampedModel):
                 violation_error_message=_("The due date cannot be before the loan date."),
             )
         ]
-        indexes = [models.Index(fields=["returned_on", "due_on"])]
+        indexes = [models.Index(fields=["returned_on", "due_on"]), models.Index(fields=["due_on", "id"])]
 
     def __str__(self):
         return f"{self.entry.asset} → {self.department} · {self.due_on}"
@@ -496,7 +505,11 @@ class Lease(TimeStampedModel, VoidableModel):
                 violation_error_message=_("Area must be greater than zero."),
             ),
         ]
-        indexes = [models.Index(fields=["asset", "start_date"]), models.Index(fields=["status", "end_date"])]
+        indexes = [
+            models.Index(fields=["asset", "start_date"]),
+            models.Index(fields=["status", "end_date"]),
+            models.Index(fields=["start_date", "id"]),
+        ]
         permissions = [("void_lease", _("Can void lease"))]
 
     def __str__(self):
@@ -596,7 +609,7 @@ class Disposal(TimeStampedModel):
                 violation_error_message=_("This asset already has a disposal under way."),
             ),
         ]
-        indexes = [models.Index(fields=["status", "disposed_on"])]
+        indexes = [models.Index(fields=["status", "disposed_on"]), models.Index(fields=["requested_on", "id"])]
 
     def __str__(self):
         return f"{self.asset.code} · {self.get_method_display()}"
@@ -629,6 +642,7 @@ class StockTake(TimeStampedModel):
         verbose_name = _("stock-take")
         verbose_name_plural = _("stock-takes")
         ordering = ["-opened_on", "-id"]
+        indexes = [models.Index(fields=["opened_on", "id"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(department__isnull=False) | Q(building__isnull=False),
@@ -731,6 +745,7 @@ class AssetImport(TimeStampedModel):
         verbose_name = _("asset import")
         verbose_name_plural = _("asset imports")
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["created_at"])]
 
     def __str__(self):
         return f"{self.file.name} · {self.get_status_display()}"

@@ -47,6 +47,12 @@ class BureauModelAdmin(ExportMixin, SimpleHistoryAdmin):
         # Native values go to the binary format (XLSX), strings to the text one (CSV).
         return formula_safe_dataset(dataset, "xlsx" if kwargs.get("force_native_type") else "csv")
 
+    def history_view(self, request, object_id, extra_context=None):
+        # Reference data without a history table (the GB/T 14885 classes) shows the admin's own log.
+        if not hasattr(self.model._meta, "simple_history_manager_attribute"):
+            return admin.ModelAdmin.history_view(self, request, object_id, extra_context)
+        return super().history_view(request, object_id, extra_context)
+
 
 class ImportableAdmin(ImportExportMixin, BureauModelAdmin):
     """A register a bureau already keeps in Excel (departments, buildings, rooms, people, cost

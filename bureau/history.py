@@ -4,6 +4,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history import models as simple_history_models
 
@@ -77,3 +78,21 @@ def appears_in_history(user):
         ):
             return True
     return False
+
+
+def record_seeded_creation(apps, app_label, model_name, rows, reason):
+    """For a data migration: each seeded row gets its creation history row, as a save would have
+    written (no user: the migration made it)."""
+    historical = apps.get_model(app_label, f"Historical{model_name}")
+    model = apps.get_model(app_label, model_name)
+    names = [field.attname for field in model._meta.concrete_fields]
+    now = timezone.now()
+    historical.objects.bulk_create(
+        historical(
+            **{name: getattr(row, name) for name in names},
+            history_date=now,
+            history_type="+",
+            history_change_reason=reason[:100],
+        )
+        for row in rows
+    )

@@ -20,11 +20,6 @@ def render_pdf(template_name, context=None, *, request=None, base_url=None):
     return HTML(string=html, base_url=base_url).write_pdf()
 
 
-def pdf_response(template_name, context=None, *, request=None, filename="document.pdf", inline=True):
-    """`template_name` rendered to PDF, as an HTTP response."""
-    return pdf_file_response(render_pdf(template_name, context, request=request), filename, inline=inline)
-
-
 def pdf_file_response(pdf, filename, *, inline=True):
     """An HTTP response for PDF bytes already rendered, under a (Chinese) file name."""
     response = HttpResponse(pdf, content_type="application/pdf")

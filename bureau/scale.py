@@ -21,9 +21,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models import Max
 from django.utils import timezone
+from psycopg.types.json import Jsonb
 from simple_history.utils import bulk_create_with_history
 
 from bureau.choices import DepartmentKind, RoomUse
@@ -117,6 +118,10 @@ class ScaleWriter:
         if not rows:
             return 0
         if self.copy:
+            # COPY takes a JSON value only when told it is JSON (a list would go in as an array)
+            json_at = [i for i, name in enumerate(fields) if isinstance(model._meta.get_field(name), models.JSONField)]
+            if json_at:
+                rows = [tuple(Jsonb(v) if i in json_at else v for i, v in enumerate(row)) for row in rows]
             self._copy(model._meta.db_table, [model._meta.get_field(f).column for f in fields], rows)
             if history is not None:
                 self._copy_history(history.model, fields, rows)

@@ -2,9 +2,11 @@ import copy
 import subprocess
 import time
 from contextlib import contextmanager
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models.query import QuerySet
@@ -70,6 +72,35 @@ def pytest_collection_modifyitems(config, items):
         if TRANSACTIONAL_FIXTURES & set(item.fixturenames) or any(options.get(name) for name in TRANSACTIONAL_OPTIONS):
             modules.add(item.module.__name__)
     config.stash[TRANSACTIONAL_MODULES] = modules
+
+
+# The reference data the migrations load: (migration module, seeding function, a model it fills).
+REFERENCE_SEEDS = (
+    ("bureau.migrations.0010_working_day_calendar", "seed_calendar", "bureau.CalendarYear"),
+    ("procurement.migrations.0002_legal_rules_2014_law", "seed", "procurement.ClockRule"),
+    ("assets.migrations.0002_gbt14885_classes", "load", "assets.AssetClass"),
+)
+
+
+@pytest.fixture(autouse=True)
+def reference_data(request):
+    """A transactional test ends with a flush, which takes the data the migrations loaded (the holiday
+    calendar, the law's clocks and method rules, the asset classes and useful lives) from every test
+    that runs after it in the process: a transactional test gets them back first, as migrate left them."""
+    if request.node.module.__name__ not in request.config.stash.get(TRANSACTIONAL_MODULES, set()):
+        return
+    if not ({"transactional_db", "live_server"} & set(request.fixturenames)) and not _is_transactional(request.node):
+        return
+    request.getfixturevalue("transactional_db")
+    for module_name, function, model_label in REFERENCE_SEEDS:
+        if not django_apps.get_model(model_label).objects.exists():
+            getattr(import_module(module_name), function)(django_apps, None)
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    options = {**dict(zip(TRANSACTIONAL_OPTIONS[:2], marker.args, strict=False)), **marker.kwargs} if marker else {}
+    return any(options.get(name) for name in TRANSACTIONAL_OPTIONS)
 
 
 @pytest.fixture(scope="module")

@@ -4,16 +4,19 @@ the pages that must not list them all)."""
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from bureau.choices import DepartmentKind, RoomUse
 from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile
+from bureau.roles import Role
 from meetings.choices import MeetingCategory, MeetingFormat
 from meetings.models import Meeting, OfficialLetter
 
 
 def grow(world, n):
     """`n` more rows of everything a picker offers: departments, buildings, rooms (offices and
-    meeting rooms), people, open meetings and official letters."""
+    meeting rooms), people (technicians too), open meetings and official letters; suppliers, requests,
+    batches and contracts; asset cards and pool entries."""
     departments = Department.objects.bulk_create(
         Department(
             code=f"G{n}-{i:04d}", name=f"增长单位{n}-{i}", short_name=f"增{i}", kind=DepartmentKind.GOV_DEPARTMENT
@@ -42,6 +45,9 @@ def grow(world, n):
     StaffProfile.objects.bulk_create(
         StaffProfile(user=person, department=departments[i % len(departments)]) for i, person in enumerate(people)
     )
+    # the repair line's technicians, whom the dispatcher picks among
+    technicians, _created = Group.objects.get_or_create(name=Role.TECHNICIANS)
+    technicians.user_set.add(*people)
     start = datetime.datetime(2026, 12, 1, 9, tzinfo=datetime.UTC)
     Meeting.objects.bulk_create(
         Meeting(

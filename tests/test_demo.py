@@ -101,7 +101,8 @@ HOME_SECTIONS = {
     "finance": ("/meetings/", None),
     "repair": ("/property/", "/assets/"),
     "head": ("/meetings/", None),
-    "employee": ("/meetings/", "/assets/"),
+    # an employee reports faults, asks for purchases and scans stock-takes, but reads no audit log
+    "employee": ("/property/", "/registers/audit/"),
 }
 
 

@@ -1,11 +1,9 @@
 from django.utils.translation import gettext_lazy as _
-from django.views import View
 
 from bureau.money import amount_in_capitals
-from bureau.pdf import pdf_response
 from bureau.registers import Register
 from bureau.views import generic
-from bureau.views.generic import ObjectPageMixin
+from bureau.views.generic import ObjectPdfView
 from procurement.filtersets import ContractFilterSet
 from procurement.forms import (
     AcceptanceForm,
@@ -132,22 +130,21 @@ class AcceptanceAddView(ContractPageMixin, ServiceFormView):
         services.acceptance_record(contract=self.object, actor=self.request.user, **form.cleaned_data)
 
 
-class ContractPdfView(ObjectPageMixin, View):
+class ContractPdfView(ObjectPdfView):
     """The contract summary, printed with its amount in capitals (人民币…元整)."""
 
     model = Contract
     select_related = DETAIL_RELATED
+    pdf_template = "procurement/pdf/contract_summary.html"
 
-    def get(self, request, *args, **kwargs):
+    def get_filename(self):
+        return f"合同摘要-{self.object.number}.pdf"
+
+    def get_pdf_context(self):
         contract = self.object
-        return pdf_response(
-            "procurement/pdf/contract_summary.html",
-            {
-                "contract": contract,
-                "capitals": amount_in_capitals(contract.amount),
-                "milestones": contract.milestones.order_by("sequence"),
-                "deadlines": contract_deadlines(contract),
-            },
-            request=request,
-            filename=f"合同摘要-{contract.number}.pdf",
-        )
+        return {
+            "contract": contract,
+            "capitals": amount_in_capitals(contract.amount),
+            "milestones": contract.milestones.order_by("sequence"),
+            "deadlines": contract_deadlines(contract),
+        }

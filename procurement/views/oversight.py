@@ -111,5 +111,7 @@ def ocds_response(request, *, internal):
     response = HttpResponse(
         json.dumps(package, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8"
     )
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    if internal:
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+    # the public feed is read where it stands (stable URL, no login): not a download, not audited
     return response

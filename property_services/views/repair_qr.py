@@ -20,7 +20,6 @@ from django.views.decorators.cache import never_cache
 from bureau.audit import client_address
 from bureau.forms import add_service_errors
 from bureau.models import Building, Room
-from bureau.pdf import pdf_response
 from bureau.qr import qr_data_uri
 from bureau.views import generic
 from property_services import forms, rules
@@ -151,23 +150,22 @@ class RepairFollowView(View):
         return redirect(confirm_url(self.ticket))
 
 
-class RoomQrSheetView(generic.ObjectPageMixin, View):
+class RoomQrSheetView(generic.ObjectPdfView):
     """A building's rooms, each with its repair QR code, to print and put on the doors."""
 
     model = Building
     permission_required = "property_services.dispatch_repairticket"
+    pdf_template = "property_services/pdf/repair_qr_sheet.html"
 
     def get_queryset(self):
         return Building.objects.all()
 
-    def get(self, request, *args, **kwargs):
-        rooms = [
-            (room, qr_data_uri(request.build_absolute_uri(room_qr_url(room))))
-            for room in Room.objects.filter(building=self.object, active=True).order_by("floor", "number")
-        ]
-        return pdf_response(
-            "property_services/pdf/repair_qr_sheet.html",
-            {"building": self.object, "rooms": rooms},
-            request=request,
-            filename=f"{self.object.name}-报修二维码.pdf",
-        )
+    def get_filename(self):
+        return f"{self.object.name}-报修二维码.pdf"
+
+    def get_pdf_context(self):
+        rooms = Room.objects.filter(building=self.object, active=True).order_by("floor", "number")
+        return {
+            "building": self.object,
+            "rooms": [(room, qr_data_uri(self.request.build_absolute_uri(room_qr_url(room)))) for room in rooms],
+        }
