@@ -87,6 +87,7 @@ def record_seeded_creation(apps, app_label, model_name, rows, reason):
     model = apps.get_model(app_label, model_name)
     names = [field.attname for field in model._meta.concrete_fields]
     now = timezone.now()
+    # history: these rows are the history itself
     historical.objects.bulk_create(
         historical(
             **{name: getattr(row, name) for name in names},

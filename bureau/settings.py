@@ -223,8 +223,6 @@ PROCUREMENT_CENTRE_NAME = env("PROCUREMENT_CENTRE_NAME", default="县政府采�
 PROCUREMENT_OCID_PREFIX = env("PROCUREMENT_OCID_PREFIX", default="ocds-bureau")
 # Where the OCDS schema and codelists are (the tests validate the export against them).
 OCDS_SCHEMA_DIR = env("OCDS_SCHEMA_DIR", default=str(BASE_DIR.parent / "shared" / "ocds"))
-# Task modules beyond <app>/tasks.py (autodiscovered): loaded by every worker.
-CELERY_IMPORTS = ("procurement.tasks_oversight",)
 # A task a worker took and never acknowledged (acks_late, the worker killed) is handed out again after
 # this many seconds; a test of a killed worker sets a few seconds (and then restores every second).
 CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)

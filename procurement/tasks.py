@@ -1,18 +1,16 @@
-"""Celery tasks of the procurement centre 政府采购中心: thin wrappers that load by id and call a service
-(DESIGN.md §2 and §10; HackSoft's `emails/tasks.py`).
+"""Celery tasks of the procurement centre 政府采购中心: thin wrappers that call a service (DESIGN.md §2
+and §10). A task that works on a record takes its id, never the record (the worker reads it fresh);
+the service that makes the change enqueues it with `transaction.on_commit`, so a rolled-back change
+sends nothing. Without a broker configured a task runs eagerly in-process (bureau/settings.py)."""
 
-None yet. A task takes the record's id, never the record (the worker reads it fresh), and does
-no work of its own:
+import datetime
 
-    @shared_task(name="procurement.tasks.batch_notify")
-    def batch_notify(batch_id):
-        batch = ProcurementBatch.objects.get(pk=batch_id)
-        services.batch_notify(batch=batch)
+from celery import shared_task
 
-The service that makes the change enqueues it once the transaction has committed, so the worker
-finds the saved row and a rolled-back change sends nothing:
+from procurement.services.oversight import overdue_mail_send
 
-    transaction.on_commit(lambda: tasks.batch_notify.delay(batch.pk))
 
-Without a broker configured the task runs eagerly in-process (bureau/settings.py).
-"""
+@shared_task(name="procurement.overdue_mail")
+def overdue_mail(day=None):
+    """The daily mail of overdue clocks (beat: bureau/settings.py); `day` (YYYY-MM-DD) re-runs a past day."""
+    return overdue_mail_send(today=datetime.date.fromisoformat(day) if day else None)

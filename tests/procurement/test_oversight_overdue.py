@@ -15,7 +15,7 @@ from bureau.roles import Role
 from procurement.selectors.clocks import ClockBook
 from procurement.selectors.overdue import overdue_clocks
 from procurement.services.oversight import overdue_mail_send
-from procurement.tasks_oversight import overdue_mail
+from procurement.tasks import overdue_mail
 from tests.factories import make_user
 from tests.procurement.factories_oversight import BatchFactory, ChallengeFactory, ComplaintFactory, contracted_batch
 from tests.worker import broker_or_fail, running_worker
@@ -83,7 +83,6 @@ def test_nothing_overdue_sends_nothing():
 def test_the_daily_job_is_scheduled():
     entry = settings.CELERY_BEAT_SCHEDULE["procurement.overdue_mail"]
     assert entry["task"] == overdue_mail.name == "procurement.overdue_mail"
-    assert "procurement.tasks_oversight" in settings.CELERY_IMPORTS
 
 
 @pytest.mark.worker
