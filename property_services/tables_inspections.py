@@ -9,7 +9,7 @@ from property_services.tables import MonthColumn
 
 
 class InspectionTable(BureauTable):
-    date = tables.DateColumn(linkify=True)
+    date = tables.Column(linkify=True)
     contract = tables.Column()
 
     class Meta(BureauTable.Meta):
