@@ -12,7 +12,12 @@ from property_services.models import (
     FeeAdjustment,
     FeeCharge,
     FeeRate,
+    Finding,
+    Inspection,
+    MonthlyAssessment,
+    Penalty,
     PenaltyClause,
+    Rectification,
     ScoringItem,
     ServiceContract,
 )
@@ -75,4 +80,35 @@ class ScoringItemAdmin(ServiceGovernedAdmin):
 @admin.register(PenaltyClause)
 class PenaltyClauseAdmin(ServiceGovernedAdmin):
     list_display = ("contract", "deficiency", "deduction", "monthly_cap")
+    raw_id_fields = ("contract",)
+
+
+@admin.register(Inspection)
+class InspectionAdmin(ServiceGovernedAdmin):
+    list_display = ("date", "contract", "kind", "place", "status", "score", "draw_seed")
+    list_select_related = ("contract",)
+    raw_id_fields = ("contract", "inspector")
+
+
+@admin.register(Finding)
+class FindingAdmin(ServiceGovernedAdmin):
+    list_display = ("inspection", "scoring_item", "description")
+    raw_id_fields = ("inspection", "scoring_item")
+
+
+@admin.register(Rectification)
+class RectificationAdmin(ServiceGovernedAdmin):
+    list_display = ("issued_on", "contract", "deadline", "status", "rechecks")
+    raw_id_fields = ("finding", "contract")
+
+
+@admin.register(Penalty)
+class PenaltyAdmin(ServiceGovernedAdmin):
+    list_display = ("month", "contract", "clause", "amount", "voided_at")
+    raw_id_fields = ("contract", "clause", "rectification", "created_by")
+
+
+@admin.register(MonthlyAssessment)
+class MonthlyAssessmentAdmin(ServiceGovernedAdmin):
+    list_display = ("month", "contract", "score", "penalties", "payable", "status")
     raw_id_fields = ("contract",)

@@ -13,6 +13,21 @@ CONTRACT_ITEMS = (
         _("Penalty clauses"), "property_services:penaltyclause_list", permission="property_services.view_penaltyclause"
     ),
 )
+INSPECTION_ITEMS = (
+    NavItem(_("Inspections"), "property_services:inspection_list", permission="property_services.view_inspection"),
+    NavItem(_("Draw spot checks"), "property_services:inspection_draw", permission="property_services.add_inspection"),
+    NavItem(
+        _("Rectification orders"),
+        "property_services:rectification_list",
+        permission="property_services.view_rectification",
+    ),
+    NavItem(_("Penalties"), "property_services:penalty_list", permission="property_services.view_penalty"),
+    NavItem(
+        _("Monthly assessments"),
+        "property_services:monthlyassessment_list",
+        permission="property_services.view_monthlyassessment",
+    ),
+)
 FEE_ITEMS = (
     NavItem(_("Monthly fee billing"), "property_services:billing", permission="property_services.add_billingrun"),
     NavItem(
@@ -51,6 +66,6 @@ MENU = (
         roles=CENTRE_ROLES,
         order=40,
         description=_("Outsourced services, inspections, room-based fees and the logistics 110 repair line."),
-        items=(*CONTRACT_ITEMS, *FEE_ITEMS, *REPAIR_ITEMS),
+        items=(*CONTRACT_ITEMS, *INSPECTION_ITEMS, *FEE_ITEMS, *REPAIR_ITEMS),
     ),
 )

@@ -47,6 +47,30 @@ _CONTRACTS = {
     Role.FINANCE: _CONTRACT_READ,
 }
 
+# ---- inspections and the monthly assessment --------------------------------------------------------
+# The supervision group and the administration centre inspect, order rectification, apply penalties and
+# assess the month; leadership and finance (who pays the contractor) read them. Department heads see none.
+_INSPECTION_READ = [
+    f"{APP}.view_inspection",
+    f"{APP}.view_finding",
+    f"{APP}.view_rectification",
+    f"{APP}.view_penalty",
+    f"{APP}.view_monthlyassessment",
+]
+_INSPECTION_RUN = [
+    *crud(APP, "inspection"),
+    *crud(APP, "finding", add=False, change=False),
+    *crud(APP, "rectification", add=False),
+    *crud(APP, "penalty", change=False, extra=["void_penalty"]),
+    *crud(APP, "monthlyassessment", change=False, extra=["confirm_monthlyassessment"]),
+]
+_INSPECTIONS = {
+    Role.ADMIN_CENTRE: _INSPECTION_RUN,
+    Role.SUPERVISION: _INSPECTION_RUN,
+    Role.LEADERSHIP: _INSPECTION_READ,
+    Role.FINANCE: _INSPECTION_READ,
+}
+
 # ---- the repair line 后勤保障110 ----------------------------------------------------------------------
 # Any staff member reports and confirms their own tickets; the administration centre takes hotline
 # calls, dispatches and sees every ticket; technicians work the tickets assigned to them; department
@@ -69,6 +93,6 @@ _REPAIRS = {
 }
 
 ROLE_PERMISSIONS = {}
-for part in (_FEES, _CONTRACTS, _REPAIRS):
+for part in (_FEES, _CONTRACTS, _INSPECTIONS, _REPAIRS):
     for role, perms in part.items():
         ROLE_PERMISSIONS.setdefault(role, []).extend(perms)

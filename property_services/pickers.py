@@ -7,7 +7,7 @@ from bureau.models import Room, person_name
 from bureau.pickers import register
 from bureau.roles import Role
 from procurement.models import Supplier
-from property_services.models import ServiceContract
+from property_services.models import PenaltyClause, ServiceContract
 
 _CONTRACT_EDITORS = ["property_services.add_servicecontract", "property_services.change_servicecontract"]
 
@@ -22,7 +22,25 @@ register(
     "property_services.service_contract",
     queryset=lambda user: ServiceContract.objects.for_user(user).filter(voided_at=None).order_by("-start_date"),
     search=lambda q: Q(title__contains=q),
-    permissions=["property_services.add_penaltyclause", "property_services.add_scoringitem"],
+    permissions=[
+        "property_services.add_penaltyclause",
+        "property_services.add_scoringitem",
+        "property_services.add_inspection",
+        "property_services.add_monthlyassessment",
+    ],
+)
+# The supervision group deducts under a clause of the contract (a penalty, a failed re-check).
+register(
+    "property_services.penalty_clause",
+    queryset=lambda user: (
+        PenaltyClause.objects.for_user(user)
+        .filter(contract__voided_at=None)
+        .select_related("contract")
+        .order_by("contract", "id")
+    ),
+    search=lambda q: Q(deficiency__contains=q) | Q(contract__title__contains=q),
+    permissions=["property_services.add_penalty"],
+    label=lambda clause: f"{clause.contract} · {clause.deficiency}（{clause.deduction}）",
 )
 
 # Anyone who reports a fault picks the room (any active room of the campus, not only their own).

@@ -12,7 +12,7 @@ from django.utils import timezone
 from bureau.choices import RoomUse
 from bureau.models import RoomOccupancy
 from bureau.services import audited_save
-from property_services import rules
+from property_services import rules, scale_inspections
 from property_services.choices import BillingRunStatus, DeductionListStatus, FeeType, ServiceType
 from property_services.models import (
     BillingRun,
@@ -140,12 +140,15 @@ def build(plan, writer, stdout, built):
         [(pk, *row) for pk, row in zip(line_ids, lines, strict=True)],
     )
     _add_to_billed_months(added)
-    contracts = _service_contracts(plan, writer, department_ids)
+    contract_ids = _service_contracts(plan, writer, department_ids)
+    contracts = len(contract_ids)
+    inspections, assessments = scale_inspections.build(plan, writer, contract_ids, months)
     tickets = _repair_tickets(plan, writer, department_ids)
     if stdout is not None:
         stdout.write(
             f"property_services: {len(months)} billed months, {len(charges):,} fee rows, "
-            f"{len(lines):,} deduction lines, {contracts:,} service contracts, {tickets:,} repair tickets"
+            f"{len(lines):,} deduction lines, {contracts:,} service contracts, {inspections:,} inspections, "
+            f"{assessments:,} monthly assessments, {tickets:,} repair tickets"
         )
     return None
 
@@ -221,7 +224,7 @@ def _service_contracts(plan, writer, department_ids):
             for clause_id, row in zip(writer.reserve(PenaltyClause, len(clauses)), clauses, strict=True)
         ],
     )
-    return count
+    return list(ids)
 
 
 SCORING_SHEET = [

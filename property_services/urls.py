@@ -2,7 +2,7 @@ from django.urls import path
 
 from bureau.urls_helpers import move_urls
 from property_services import views
-from property_services.views import contracts, fees, repair_qr, repairs
+from property_services.views import contracts, fees, inspections, repair_qr, repairs
 
 app_name = "property_services"
 
@@ -12,6 +12,23 @@ urlpatterns = [
     *contracts.SERVICE_CONTRACTS.urls(),
     *contracts.SCORING_ITEMS.urls(),
     *contracts.PENALTY_CLAUSES.urls(),
+    # the supervision group's inspections and the monthly assessment
+    path("inspections/draw/", inspections.InspectionDrawView.as_view(), name="inspection_draw"),
+    path("inspections/<int:pk>/score/", inspections.InspectionScoreView.as_view(), name="inspection_score"),
+    *inspections.INSPECTIONS.urls(),
+    *inspections.FINDINGS.urls(),
+    path(
+        "inspections/rectifications/<int:pk>/recheck/",
+        inspections.RectificationRecheckView.as_view(),
+        name="rectification_recheck",
+    ),
+    *inspections.RECTIFICATIONS.urls(),
+    path("inspections/penalties/add/", inspections.PenaltyAddView.as_view(), name="penalty_add"),
+    *inspections.PENALTIES.urls(),
+    path("assessments/add/", inspections.AssessmentAddView.as_view(), name="monthlyassessment_add"),
+    path("assessments/<int:pk>/pdf/", inspections.AssessmentPdfView.as_view(), name="monthlyassessment_pdf"),
+    *inspections.ASSESSMENTS.urls(),
+    *move_urls(inspections.AssessmentMoveView, "assessments"),
     # room-based fees and the deduction list
     *fees.FEE_RATES.urls(),
     path("fees/billing/", fees.BillingView.as_view(), name="billing"),

@@ -14,4 +14,12 @@ from property_services.models.fees import (  # noqa: F401
     FeeCharge,
     FeeRate,
 )
+from property_services.models.inspections import (  # noqa: F401, E402
+    Finding,
+    Inspection,
+    InspectionScore,
+    MonthlyAssessment,
+    Penalty,
+    Rectification,
+)
 from property_services.models.repairs import RepairTicket  # noqa: F401, E402

@@ -23,3 +23,22 @@ def test_the_tiny_set_has_billed_months_the_billing_service_leaves_as_they_are()
     again = fee_month_bill(month=run.month, actor=None)
     assert again.pk == run.pk and again.total == run.total
     assert list(FeeCharge.objects.filter(month=run.month).values_list("department", "fee_type", "amount")) == charges
+
+
+@pytest.mark.django_db
+def test_the_tiny_set_has_inspections_and_assessments_the_rules_agree_with():
+    from property_services.models import Finding, Inspection, MonthlyAssessment, Penalty, Rectification
+    from property_services.rules_inspections import draw_sample
+    from property_services.scale_inspections import PLACES
+
+    call_command("seed_scale", size="tiny", force=True, stdout=StringIO())
+    for model in (Inspection, Finding, Rectification, Penalty, MonthlyAssessment):
+        assert model.objects.count() > 10, model
+        assert model.history.filter(history_type="+").count() == model.objects.count(), model
+    spot = Inspection.objects.filter(kind="spot").order_by("id").first()
+    month = spot.date.replace(day=1)
+    drawn = Inspection.objects.filter(contract=spot.contract, draw_seed=spot.draw_seed).values_list("date", "place")
+    assert sorted(drawn) == sorted(draw_sample(places=PLACES, month=month, count=2, seed=spot.draw_seed))
+    for assessment in MonthlyAssessment.objects.all()[:20]:
+        penalties = sum(p.amount for p in Penalty.objects.filter(contract=assessment.contract, month=assessment.month))
+        assert assessment.penalties == penalties and assessment.payable == assessment.monthly_fee - penalties
