@@ -15,7 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from bureau.money import to_yuan
-from meetings.choices import BANNED_SPENDING_WORDS, MeetingStatus, ReceptionStatus
+from meetings.choices import BANNED_SPENDING_WORDS, MeetingFormat, MeetingStatus, ReceptionStatus
 
 S = MeetingStatus
 R = ReceptionStatus
@@ -30,6 +30,14 @@ REQUEST_EDITABLE_STATUSES = (S.DRAFT, S.REJECTED)
 CENTRE_EDITABLE_STATUSES = (*REQUEST_EDITABLE_STATUSES, S.SUBMITTED, S.APPROVED, S.PREPARING)
 # Finance enters approved and actual amounts from submission until settlement.
 FINANCE_EDITABLE_STATUSES = (S.SUBMITTED, S.APPROVED, S.PREPARING, S.IN_PROGRESS, S.HELD)
+# The terms the approver decided on: changing one of them on an approved meeting sends it back for approval.
+APPROVED_TERMS = ("category", "venue_room", "venue_name", "start_at", "end_at", "planned_attendees", "planned_staff")
+# Approved and not yet started: a changed approved term goes back to the approver (the "send back" move).
+REAPPROVAL_STATUSES = (S.APPROVED, S.PREPARING)
+# Finance sets the approved amounts while the meeting waits for its approval; the approval fixes them.
+APPROVED_AMOUNT_EDITABLE_STATUSES = (S.SUBMITTED,)
+# New printing orders: for a meeting that is approved and not yet under way.
+PRINTING_ORDER_STATUSES = (S.APPROVED, S.PREPARING)
 # Settled or cancelled: printing orders and the checklist are closed.
 CLOSED_STATUSES = (S.SETTLED, S.CANCELLED)
 # A meeting that will not take place gets no checklist.
@@ -72,6 +80,31 @@ def can_edit_amounts(user, meeting):
     return meeting.status in FINANCE_EDITABLE_STATUSES and user.has_perm("meetings.settle_meeting")
 
 
+def can_edit_approved(user, meeting):
+    """The approved column: finance, while the meeting waits for its approval (the approval fixes it)."""
+    return meeting.status in APPROVED_AMOUNT_EDITABLE_STATUSES and user.has_perm("meetings.settle_meeting")
+
+
+def approved_amount_locked_error(meeting):
+    return ValidationError(
+        {
+            "approved": ValidationError(
+                _(
+                    "The approved amounts were fixed by the approval (the meeting is %(status)s); to change them, "
+                    "the meeting centre sends the meeting back for approval."
+                )
+                % {"status": meeting.get_status_display()},
+                code="approved_locked",
+            )
+        }
+    )
+
+
+def changed_approved_terms(changed):
+    """The approved terms among the `changed` field names, in the table's order."""
+    return [name for name in APPROVED_TERMS if name in changed]
+
+
 def check_meeting_editable(user, meeting):
     if not meeting_editable_by(user, meeting):
         raise ValidationError(
@@ -88,6 +121,35 @@ def check_printing_open(meeting):
             % {"status": meeting.get_status_display()},
             code="meeting_closed",
         )
+
+
+def check_printing_order(*, meeting, due_at, is_new, due_changed):
+    """A new order needs an approved (or preparing) meeting; its due time comes before the meeting starts."""
+    errors = {}
+    if is_new and meeting.status not in PRINTING_ORDER_STATUSES:
+        errors["meeting"] = ValidationError(
+            _(
+                "Printing orders are placed for approved meetings (approved or being prepared); "
+                "“%(meeting)s” is %(status)s."
+            )
+            % {"meeting": meeting, "status": meeting.get_status_display()},
+            code="meeting_not_approved",
+        )
+    if due_at is not None and (is_new or due_changed) and due_at >= meeting.start_at:
+        errors["due_at"] = ValidationError(
+            _("The printing must be ready before the meeting starts (%(start)s).")
+            % {"start": date_format(timezone.localtime(meeting.start_at), "Y-m-d H:i")},
+            code="due_after_start",
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def no_budget_error():
+    return ValidationError(
+        _("Enter the meeting's budget before submitting it: a meeting with no budget lines can't be submitted."),
+        code="no_budget",
+    )
 
 
 # ---- the request within its standard (the standard and the totals are read by meetings.selectors.meeting) ----
@@ -184,6 +246,22 @@ def budget_description_check(description):
 
 
 # ---- the venue (the clash itself is read by meetings.selectors.meeting) ----
+
+
+def venue_too_small_message(meeting, room):
+    """The message when an on-site meeting's people (attendees + staff) don't fit the room, else None."""
+    if meeting.format != MeetingFormat.ON_SITE or not room.capacity or meeting.people <= room.capacity:
+        return None
+    return _(
+        "%(room)s seats %(capacity)s people; this meeting has %(people)s (%(attendees)s attendees and "
+        "%(staff)s staff). Choose a larger room or plan fewer people."
+    ) % {
+        "room": room,
+        "capacity": room.capacity,
+        "people": meeting.people,
+        "attendees": meeting.planned_attendees or 0,
+        "staff": meeting.planned_staff or 0,
+    }
 
 
 def venue_clash_message(meeting, clash):
