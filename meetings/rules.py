@@ -6,6 +6,7 @@ and meetings/services/reception.py.
 """
 
 import datetime
+import unicodedata
 from decimal import Decimal
 
 from django.conf import settings
@@ -376,6 +377,58 @@ def check_letter(letter, *, field="letter"):
                 )
             }
         )
+
+
+def _unit_key(name):
+    """A unit's name compared loosely: full- and half-width forms alike, no spaces."""
+    return "".join(unicodedata.normalize("NFKC", name or "").split())
+
+
+def letter_sender_matches(letter, visiting_unit):
+    """The visiting unit is the letter's sender, or a group of it named after it (怀化市教育局 → 怀化市教育局考察组)."""
+    sender, visitor = _unit_key(letter.sending_unit), _unit_key(visiting_unit)
+    return bool(sender) and visitor.startswith(sender)
+
+
+def check_letter_backs(reception, *, check_other_receptions=True):
+    """One letter, one reception: the letter comes from the visiting unit and is addressed to the host
+    department (or the reception records why it still applies), and it backs no other live reception
+    unless it is marked as backing several."""
+    letter = reception.letter
+    errors = {}
+    exception = (reception.letter_exception or "").strip()
+    if not exception:
+        if reception.visiting_unit and not letter_sender_matches(letter, reception.visiting_unit):
+            errors["visiting_unit"] = ValidationError(
+                _(
+                    "The official letter %(letter)s is from %(sender)s, not from the visiting unit; a letter backs "
+                    "a visit of its own sender. Choose that unit's letter, or record why this letter still applies."
+                )
+                % {"letter": letter.number, "sender": letter.sending_unit},
+                code="letter_sender",
+            )
+        if reception.host_department_id and letter.receiving_department_id != reception.host_department_id:
+            errors["host_department"] = ValidationError(
+                _(
+                    "The official letter %(letter)s is addressed to %(addressee)s, not to the host department; "
+                    "choose a letter addressed to the host, or record why this letter still applies."
+                )
+                % {"letter": letter.number, "addressee": letter.receiving_department},
+                code="letter_addressee",
+            )
+    if check_other_receptions and not letter.for_several_receptions:
+        other = letter.receptions.exclude(status=R.CANCELLED).exclude(pk=reception.pk).first()
+        if other is not None:
+            errors["letter"] = ValidationError(
+                _(
+                    "The official letter %(letter)s already backs the reception “%(other)s” (%(status)s); a letter "
+                    "backs one reception unless it is registered as backing several."
+                )
+                % {"letter": letter, "other": other, "status": other.get_status_display()},
+                code="letter_used",
+            )
+    if errors:
+        raise ValidationError(errors)
 
 
 def check_escort_rule(*, guests, escorts, field="escorts"):
