@@ -311,6 +311,38 @@ def already_signed_in_message(attendee):
     }
 
 
+def _name_key(name):
+    return "".join(unicodedata.normalize("NFKC", name or "").split())
+
+
+def same_person(a, b):
+    """Two attendee entries (objects with name, department_id, organisation, title) are the same person:
+    the same name in the same unit (department, or organisation for outside guests), unless both give
+    a position and the positions differ (two people of one name in one unit are told apart so)."""
+    if _name_key(a.name) != _name_key(b.name):
+        return False
+    if a.department_id != b.department_id:
+        return False
+    if a.department_id is None and _name_key(a.organisation) != _name_key(b.organisation):
+        return False
+    return not (a.title and b.title and _name_key(a.title) != _name_key(b.title))
+
+
+def duplicate_attendee_error(other):
+    return ValidationError(
+        {
+            "name": ValidationError(
+                _(
+                    "%(name)s (%(unit)s) is already on the list of this meeting. Two people of the same name in one "
+                    "unit are told apart by their positions."
+                )
+                % {"name": other.name, "unit": other.unit_label or "—"},
+                code="duplicate_attendee",
+            )
+        }
+    )
+
+
 def protocol_seat_order(seats_per_row):
     """Seat numbers of one row in the order they are filled.
 
