@@ -124,6 +124,16 @@ def _check_approvable(reception, **_kwargs):
     check_letter_backs(reception)
 
 
+def _check_completable(reception, **_kwargs):
+    """Done is recorded once the guests have come: not before their arrival date."""
+    if timezone.localdate() < reception.arrival_date:
+        raise ValidationError(
+            _("The reception can be marked done from the guests' arrival on %(date)s, not before.")
+            % {"date": reception.arrival_date.isoformat()},
+            code="not_arrived",
+        )
+
+
 def _apply_approval(reception, *, actor, **_kwargs):
     reception.approved_by = actor
     reception.approved_at = timezone.now()
@@ -141,7 +151,8 @@ def _apply_cancellation(reception, *, reason, **_kwargs):
 
 
 class ReceptionWorkflow(Workflow):
-    """draft → submitted → approved → done → settled; cancelled (with a reason) until approved."""
+    """draft → submitted → approved → done → settled; cancelled (with a reason) until approved; a
+    submitted reception can be returned to draft by the approver with a comment (退回)."""
 
     model = Reception
     select_related = ("letter",)
@@ -164,7 +175,24 @@ class ReceptionWorkflow(Workflow):
             apply=_apply_approval,
             css="btn-success",
         ),
-        Move("complete", {S.APPROVED}, S.DONE, "meetings.change_reception", _("Mark as done")),
+        Move(
+            "send_back",
+            {S.SUBMITTED},
+            S.DRAFT,
+            "meetings.approve_reception",
+            _("Return with a comment (退回)"),
+            reason=REQUIRED,
+            reason_message=_("Say why the reception is returned and what to change."),
+            css="btn-outline-danger",
+        ),
+        Move(
+            "complete",
+            {S.APPROVED},
+            S.DONE,
+            "meetings.change_reception",
+            _("Mark as done"),
+            check=_check_completable,
+        ),
         Move(
             "settle",
             {S.DONE},
@@ -194,6 +222,11 @@ def reception_submit(*, reception, actor):
 
 def reception_approve(*, reception, actor):
     return transition(obj=reception, move="approve", actor=actor)
+
+
+def reception_send_back(*, reception, actor, reason):
+    """The leader returns a submitted reception to the meeting centre with a comment (退回): a draft again."""
+    return transition(obj=reception, move="send_back", actor=actor, reason=reason)
 
 
 def reception_complete(*, reception, actor):
