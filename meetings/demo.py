@@ -131,6 +131,9 @@ def build_meetings(
         status = _pick(rng, PAST_STATUSES if day < today else FUTURE_STATUSES)
         title = f"{department.short_name or department.name}{rng.choice(TOPICS)}（{day:%Y年%m月}第{index % 7 + 1}场）"
         use_room = rooms and rng.random() < 0.85
+        room = rooms[index % len(rooms)] if rooms else None
+        if use_room and meeting_format == MeetingFormat.ON_SITE and room.capacity:
+            use_room = attendees + staff <= room.capacity  # too small a room: an external venue instead
         meeting = Meeting(
             title=title,
             host_department=department,
@@ -138,7 +141,7 @@ def build_meetings(
             format=meeting_format,
             is_county_wide=category in (MeetingCategory.CLASS_1, MeetingCategory.CLASS_2)
             or (category == MeetingCategory.CLASS_3 and rng.random() < 0.5),
-            venue_room=rooms[index % len(rooms)] if use_room else None,
+            venue_room=room if use_room else None,
             venue_name="" if use_room else rng.choice(EXTERNAL_VENUES),
             start_at=start_at,
             end_at=end_at,

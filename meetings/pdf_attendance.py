@@ -4,21 +4,32 @@ work plan (工作方案). All go through bureau.pdf (WeasyPrint, CJK font embedd
 from collections import defaultdict
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 from bureau.pdf import render_pdf
 from bureau.qr import qr_data_uri
 from meetings.choices import WorkPlanPost
 from meetings.rules import protocol_seat_order
+from meetings.selectors.attendance import meeting_sign_in_code
 
 DEFAULT_BASE_URL = "http://localhost:8000"
 
 
-def sign_in_absolute_url(attendee, *, request=None):
-    path = attendee.get_sign_in_url()
+def _absolute(path, request=None):
     if request is not None:
         return request.build_absolute_uri(path)
     return getattr(settings, "BUREAU_BASE_URL", DEFAULT_BASE_URL).rstrip("/") + path
+
+
+def sign_in_absolute_url(attendee, *, request=None):
+    """The attendee's personal sign-in link: printed on their own notice only."""
+    return _absolute(attendee.get_sign_in_url(), request)
+
+
+def meeting_sign_in_absolute_url(meeting, *, request=None):
+    """The meeting's sign-in page (it asks for the person): the code on seat and table cards."""
+    return _absolute(reverse("meetings:meeting_check_in", args=[meeting_sign_in_code(meeting)]), request)
 
 
 def with_qr(attendees, *, request=None):
@@ -29,8 +40,10 @@ def with_qr(attendees, *, request=None):
 
 
 def seat_cards_pdf(*, meeting, attendees, request=None):
-    """One tent card per attendee: the name large on both faces, the QR code on the back face."""
-    context = {"meeting": meeting, "attendees": with_qr(list(attendees), request=request)}
+    """One tent card per attendee: the name large on both faces; on the back face the meeting's QR code,
+    which opens the sign-in page asking who signs in — a card on a table is no one's sign-in key."""
+    url = meeting_sign_in_absolute_url(meeting, request=request)
+    context = {"meeting": meeting, "attendees": list(attendees), "sign_in_url": url, "qr": qr_data_uri(url)}
     return render_pdf("meetings/pdf/seat_cards.html", context, request=request)
 
 

@@ -4,8 +4,8 @@ from django.db.models import Q
 
 from bureau.models import Room
 from bureau.pickers import register
-from meetings.choices import MeetingStatus
 from meetings.models import Meeting, OfficialLetter
+from meetings.rules import PRINTING_ORDER_STATUSES
 
 # Meeting rooms are the campus's shared venues: whoever may request a meeting may book any of them
 # (the rooms a department occupies are a different question, answered by bureau.room).
@@ -16,12 +16,12 @@ register(
     search=lambda q: Q(number__startswith=q) | Q(name__contains=q) | Q(building__name__startswith=q),
     permissions=["meetings.add_meeting", "meetings.change_meeting"],
 )
-# Meetings whose printing orders can still change; open meetings are a small share of the table.
+# Meetings a new printing order can be placed for (approved or being prepared): a small share of the table.
 register(
     "meetings.open_meeting",
     queryset=lambda user: (
         Meeting.objects.for_user(user)
-        .exclude(status__in=[MeetingStatus.SETTLED, MeetingStatus.CANCELLED])
+        .filter(status__in=PRINTING_ORDER_STATUSES)
         .order_by("-start_at")
         .only("pk", "title")
     ),

@@ -6,6 +6,7 @@ and meetings/services/reception.py.
 """
 
 import datetime
+import unicodedata
 from decimal import Decimal
 
 from django.conf import settings
@@ -15,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from bureau.money import to_yuan
-from meetings.choices import BANNED_SPENDING_WORDS, MeetingStatus, ReceptionStatus
+from meetings.choices import BANNED_SPENDING_WORDS, MeetingFormat, MeetingStatus, ReceptionStatus
 
 S = MeetingStatus
 R = ReceptionStatus
@@ -30,6 +31,14 @@ REQUEST_EDITABLE_STATUSES = (S.DRAFT, S.REJECTED)
 CENTRE_EDITABLE_STATUSES = (*REQUEST_EDITABLE_STATUSES, S.SUBMITTED, S.APPROVED, S.PREPARING)
 # Finance enters approved and actual amounts from submission until settlement.
 FINANCE_EDITABLE_STATUSES = (S.SUBMITTED, S.APPROVED, S.PREPARING, S.IN_PROGRESS, S.HELD)
+# The terms the approver decided on: changing one of them on an approved meeting sends it back for approval.
+APPROVED_TERMS = ("category", "venue_room", "venue_name", "start_at", "end_at", "planned_attendees", "planned_staff")
+# Approved and not yet started: a changed approved term goes back to the approver (the "send back" move).
+REAPPROVAL_STATUSES = (S.APPROVED, S.PREPARING)
+# Finance sets the approved amounts while the meeting waits for its approval; the approval fixes them.
+APPROVED_AMOUNT_EDITABLE_STATUSES = (S.SUBMITTED,)
+# New printing orders: for a meeting that is approved and not yet under way.
+PRINTING_ORDER_STATUSES = (S.APPROVED, S.PREPARING)
 # Settled or cancelled: printing orders and the checklist are closed.
 CLOSED_STATUSES = (S.SETTLED, S.CANCELLED)
 # A meeting that will not take place gets no checklist.
@@ -72,6 +81,31 @@ def can_edit_amounts(user, meeting):
     return meeting.status in FINANCE_EDITABLE_STATUSES and user.has_perm("meetings.settle_meeting")
 
 
+def can_edit_approved(user, meeting):
+    """The approved column: finance, while the meeting waits for its approval (the approval fixes it)."""
+    return meeting.status in APPROVED_AMOUNT_EDITABLE_STATUSES and user.has_perm("meetings.settle_meeting")
+
+
+def approved_amount_locked_error(meeting):
+    return ValidationError(
+        {
+            "approved": ValidationError(
+                _(
+                    "The approved amounts were fixed by the approval (the meeting is %(status)s); to change them, "
+                    "the meeting centre sends the meeting back for approval."
+                )
+                % {"status": meeting.get_status_display()},
+                code="approved_locked",
+            )
+        }
+    )
+
+
+def changed_approved_terms(changed):
+    """The approved terms among the `changed` field names, in the table's order."""
+    return [name for name in APPROVED_TERMS if name in changed]
+
+
 def check_meeting_editable(user, meeting):
     if not meeting_editable_by(user, meeting):
         raise ValidationError(
@@ -88,6 +122,35 @@ def check_printing_open(meeting):
             % {"status": meeting.get_status_display()},
             code="meeting_closed",
         )
+
+
+def check_printing_order(*, meeting, due_at, is_new, due_changed):
+    """A new order needs an approved (or preparing) meeting; its due time comes before the meeting starts."""
+    errors = {}
+    if is_new and meeting.status not in PRINTING_ORDER_STATUSES:
+        errors["meeting"] = ValidationError(
+            _(
+                "Printing orders are placed for approved meetings (approved or being prepared); "
+                "“%(meeting)s” is %(status)s."
+            )
+            % {"meeting": meeting, "status": meeting.get_status_display()},
+            code="meeting_not_approved",
+        )
+    if due_at is not None and (is_new or due_changed) and due_at >= meeting.start_at:
+        errors["due_at"] = ValidationError(
+            _("The printing must be ready before the meeting starts (%(start)s).")
+            % {"start": date_format(timezone.localtime(meeting.start_at), "Y-m-d H:i")},
+            code="due_after_start",
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def no_budget_error():
+    return ValidationError(
+        _("Enter the meeting's budget before submitting it: a meeting with no budget lines can't be submitted."),
+        code="no_budget",
+    )
 
 
 # ---- the request within its standard (the standard and the totals are read by meetings.selectors.meeting) ----
@@ -186,6 +249,22 @@ def budget_description_check(description):
 # ---- the venue (the clash itself is read by meetings.selectors.meeting) ----
 
 
+def venue_too_small_message(meeting, room):
+    """The message when an on-site meeting's people (attendees + staff) don't fit the room, else None."""
+    if meeting.format != MeetingFormat.ON_SITE or not room.capacity or meeting.people <= room.capacity:
+        return None
+    return _(
+        "%(room)s seats %(capacity)s people; this meeting has %(people)s (%(attendees)s attendees and "
+        "%(staff)s staff). Choose a larger room or plan fewer people."
+    ) % {
+        "room": room,
+        "capacity": room.capacity,
+        "people": meeting.people,
+        "attendees": meeting.planned_attendees or 0,
+        "staff": meeting.planned_staff or 0,
+    }
+
+
 def venue_clash_message(meeting, clash):
     return _("%(room)s is already booked from %(start)s to %(end)s by the meeting “%(other)s” (%(department)s).") % {
         "room": clash.venue_room,
@@ -230,6 +309,38 @@ def already_signed_in_message(attendee):
         "name": attendee.name,
         "when": date_format(timezone.localtime(attendee.signed_in_at), "SHORT_DATETIME_FORMAT"),
     }
+
+
+def _name_key(name):
+    return "".join(unicodedata.normalize("NFKC", name or "").split())
+
+
+def same_person(a, b):
+    """Two attendee entries (objects with name, department_id, organisation, title) are the same person:
+    the same name in the same unit (department, or organisation for outside guests), unless both give
+    a position and the positions differ (two people of one name in one unit are told apart so)."""
+    if _name_key(a.name) != _name_key(b.name):
+        return False
+    if a.department_id != b.department_id:
+        return False
+    if a.department_id is None and _name_key(a.organisation) != _name_key(b.organisation):
+        return False
+    return not (a.title and b.title and _name_key(a.title) != _name_key(b.title))
+
+
+def duplicate_attendee_error(other):
+    return ValidationError(
+        {
+            "name": ValidationError(
+                _(
+                    "%(name)s (%(unit)s) is already on the list of this meeting. Two people of the same name in one "
+                    "unit are told apart by their positions."
+                )
+                % {"name": other.name, "unit": other.unit_label or "—"},
+                code="duplicate_attendee",
+            )
+        }
+    )
 
 
 def protocol_seat_order(seats_per_row):
@@ -298,6 +409,58 @@ def check_letter(letter, *, field="letter"):
                 )
             }
         )
+
+
+def _unit_key(name):
+    """A unit's name compared loosely: full- and half-width forms alike, no spaces."""
+    return "".join(unicodedata.normalize("NFKC", name or "").split())
+
+
+def letter_sender_matches(letter, visiting_unit):
+    """The visiting unit is the letter's sender, or a group of it named after it (怀化市教育局 → 怀化市教育局考察组)."""
+    sender, visitor = _unit_key(letter.sending_unit), _unit_key(visiting_unit)
+    return bool(sender) and visitor.startswith(sender)
+
+
+def check_letter_backs(reception, *, check_other_receptions=True):
+    """One letter, one reception: the letter comes from the visiting unit and is addressed to the host
+    department (or the reception records why it still applies), and it backs no other live reception
+    unless it is marked as backing several."""
+    letter = reception.letter
+    errors = {}
+    exception = (reception.letter_exception or "").strip()
+    if not exception:
+        if reception.visiting_unit and not letter_sender_matches(letter, reception.visiting_unit):
+            errors["visiting_unit"] = ValidationError(
+                _(
+                    "The official letter %(letter)s is from %(sender)s, not from the visiting unit; a letter backs "
+                    "a visit of its own sender. Choose that unit's letter, or record why this letter still applies."
+                )
+                % {"letter": letter.number, "sender": letter.sending_unit},
+                code="letter_sender",
+            )
+        if reception.host_department_id and letter.receiving_department_id != reception.host_department_id:
+            errors["host_department"] = ValidationError(
+                _(
+                    "The official letter %(letter)s is addressed to %(addressee)s, not to the host department; "
+                    "choose a letter addressed to the host, or record why this letter still applies."
+                )
+                % {"letter": letter.number, "addressee": letter.receiving_department},
+                code="letter_addressee",
+            )
+    if check_other_receptions and not letter.for_several_receptions:
+        other = letter.receptions.exclude(status=R.CANCELLED).exclude(pk=reception.pk).first()
+        if other is not None:
+            errors["letter"] = ValidationError(
+                _(
+                    "The official letter %(letter)s already backs the reception “%(other)s” (%(status)s); a letter "
+                    "backs one reception unless it is registered as backing several."
+                )
+                % {"letter": letter, "other": other, "status": other.get_status_display()},
+                code="letter_used",
+            )
+    if errors:
+        raise ValidationError(errors)
 
 
 def check_escort_rule(*, guests, escorts, field="escorts"):

@@ -16,9 +16,11 @@ from meetings.models import BudgetLine, Meeting, PrintingOrder
 from meetings.rules import (
     budget_description_check,
     can_edit_amounts,
+    can_edit_approved,
     can_edit_requested,
     check_meeting_editable,
     check_printing_open,
+    check_printing_order,
 )
 from meetings.services.meeting import MEETING_FIELDS, meeting_request_check
 
@@ -91,12 +93,13 @@ class BudgetLineForm(InputRulesMixin, VersionedFormMixin, forms.ModelForm):
         model = BudgetLine
         fields = ["kind", "sub_kind", "description", "requested", "approved", "actual"]
 
-    def __init__(self, *args, may_request=False, may_finance=False, **kwargs):
+    def __init__(self, *args, may_request=False, may_finance=False, may_approve=False, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("kind", "sub_kind", "description", "requested"):
             self.fields[name].disabled = not may_request
-        for name in ("approved", "actual"):
-            self.fields[name].disabled = not may_finance
+        # The approval fixes the approved amounts (meetings.rules.can_edit_approved); actual ones stay open.
+        self.fields["approved"].disabled = not (may_finance and may_approve)
+        self.fields["actual"].disabled = not may_finance
         self.fields["requested"].required = may_request
         for field in self.fields.values():
             field.widget.attrs.setdefault(
@@ -136,11 +139,12 @@ class BaseBudgetFormSet(forms.BaseModelFormSet):
         self.meeting = meeting
         self.may_request = can_edit_requested(user, meeting)
         self.may_finance = can_edit_amounts(user, meeting)
+        self.may_approve = can_edit_approved(user, meeting)
         kwargs.setdefault("queryset", BudgetLine.objects.live().filter(meeting=meeting))
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
-        return {"may_request": self.may_request, "may_finance": self.may_finance}
+        return {"may_request": self.may_request, "may_finance": self.may_finance, "may_approve": self.may_approve}
 
     def rows(self):
         """The formset as service rows (see services.budget.meeting_budget_save)."""
@@ -184,6 +188,10 @@ class PrintingOrderForm(BureauModelForm):
         if self.instance.pk and "meeting" in self.fields:  # an order stays with its meeting, even one settled since
             self.fields["meeting"].queryset = Meeting.objects.filter(pk=self.instance.meeting_id)
             self.fields["meeting"].disabled = True
+        elif "meeting" in self.fields:  # the picker offers the approved and preparing meetings only
+            self.fields["meeting"].error_messages["invalid_choice"] = _(
+                "Choose an approved meeting (approved or being prepared): printing orders are placed for those only."
+            )
         if "due_at" in self.fields:
             self.fields["due_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
 
@@ -195,6 +203,17 @@ class PrintingOrderForm(BureauModelForm):
                 check_printing_open(meeting)
             except ValidationError as exc:
                 self.add_error("meeting", exc)
+            try:
+                check_printing_order(
+                    meeting=meeting,
+                    due_at=cleaned.get("due_at"),
+                    is_new=self.instance.pk is None,
+                    due_changed="due_at" in self.changed_data,
+                )
+            except ValidationError as exc:
+                for field, messages in exc.message_dict.items():
+                    for message in messages:
+                        self.add_error(field if field in self.fields else None, message)
         if cleaned.get("status") == PrintingStatus.CANCELLED and not (cleaned.get("cancel_reason") or "").strip():
             self.add_error("cancel_reason", _("Give the reason for cancelling the printing order."))
         return cleaned

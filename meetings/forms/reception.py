@@ -33,7 +33,7 @@ class OfficialLetterForm(BureauModelForm):
 
     class Meta:
         model = OfficialLetter
-        fields = ["number", "sending_unit", "receiving_department", "date", "subject", "scan"]
+        fields = ["number", "sending_unit", "receiving_department", "date", "subject", "for_several_receptions", "scan"]
         widgets = {"date": forms.DateInput()}
 
     def __init__(self, *args, **kwargs):
@@ -52,6 +52,7 @@ class ReceptionForm(BureauModelForm):
             "departure_date": forms.DateInput(),
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 3}),
+            "letter_exception": forms.TextInput(),
         }
 
     def __init__(self, *args, **kwargs):

@@ -9,6 +9,7 @@ plain form save go through meetings.services.reception.
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -22,7 +23,7 @@ from bureau.models import Department, TimeStampedModel, VoidableModel
 from bureau.scoping import ScopedQuerySet
 from bureau.validators import UploadValidator
 from meetings.choices import MealKind, ReceptionStatus
-from meetings.rules import ESCORT_RULE_GUEST_THRESHOLD, ESCORT_RULE_SMALL_MAX
+from meetings.rules import ESCORT_RULE_GUEST_THRESHOLD, ESCORT_RULE_SMALL_MAX, check_letter_backs
 
 LETTER_SCAN_MAX_MB = 10
 
@@ -73,6 +74,11 @@ class OfficialLetter(TimeStampedModel, VoidableModel):
         validators=[UploadValidator(kinds=("pdf", "jpeg", "png"), max_mb=LETTER_SCAN_MAX_MB)],
         help_text=_("PDF, JPEG or PNG, at most 10 MB."),
     )
+    for_several_receptions = models.BooleanField(
+        _("backs several receptions"),
+        default=False,
+        help_text=_("Tick only when the letter announces several visits; otherwise it backs one reception."),
+    )
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("registered by"),
@@ -102,6 +108,21 @@ class OfficialLetter(TimeStampedModel, VoidableModel):
 
     def __str__(self):
         return f"{self.sending_unit} {self.number}"
+
+    def clean(self):
+        super().clean()
+        if self.pk and not self.for_several_receptions:
+            live = self.receptions.exclude(status=ReceptionStatus.CANCELLED).count()
+            if live > 1:
+                raise ValidationError(
+                    {
+                        "for_several_receptions": ValidationError(
+                            _("This letter already backs %(count)s receptions; it stays marked as backing several.")
+                            % {"count": live},
+                            code="letter_used",
+                        )
+                    }
+                )
 
     def get_absolute_url(self):
         return reverse("meetings:officialletter", args=[self.pk])
@@ -134,6 +155,15 @@ class Reception(TimeStampedModel):
     purpose = models.TextField(_("purpose of the visit"))
     arrival_date = PlausibleDateField(_("arrival date"))
     departure_date = PlausibleDateField(_("departure date"))
+    letter_exception = models.CharField(
+        _("why the letter still applies"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Only when the letter is not from the visiting unit or is addressed to another department: "
+            "the recorded reason it still backs this reception."
+        ),
+    )
     guest_count = BoundedIntegerField(_("number of guests"), min_value=1, max_value=10_000)
     lodging = models.CharField(_("lodging"), max_length=300, blank=True, help_text=_("Hotel and rooms, if any."))
     lodging_amount = models.DecimalField(_("lodging cost"), max_digits=14, decimal_places=2, default=Decimal("0"))
@@ -210,6 +240,17 @@ class Reception(TimeStampedModel):
 
     def __str__(self):
         return f"{self.visiting_unit}（{self.arrival_date:%Y-%m-%d}）"
+
+    def clean(self):
+        """One letter, one reception (meetings.rules.check_letter_backs): here so that the page, the
+        services and the admin refuse the same."""
+        super().clean()
+        if self.letter_id is None:
+            return
+        letter_changed = self.pk is None or (
+            Reception.objects.filter(pk=self.pk).values_list("letter_id", flat=True).first() != self.letter_id
+        )
+        check_letter_backs(self, check_other_receptions=letter_changed)
 
     def get_absolute_url(self):
         return reverse("meetings:reception", args=[self.pk])

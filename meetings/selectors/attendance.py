@@ -2,12 +2,13 @@
 
 import datetime
 
+from django.core import signing
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from bureau.models import Department
 from meetings.choices import AttendanceStatus, MeetingStatus
-from meetings.models import Attendee
+from meetings.models import Attendee, Meeting
 
 # Meetings whose attendance counts in the monthly figure: they took place (or are taking place).
 HELD_STATUSES = (MeetingStatus.IN_PROGRESS, MeetingStatus.HELD, MeetingStatus.SETTLED)
@@ -19,6 +20,24 @@ BOARD_STATUSES = (
     AttendanceStatus.ABSENT,
     AttendanceStatus.PENDING,
 )
+
+
+# The meeting-level sign-in code printed on seat and table cards: the meeting's id, signed. It names
+# the meeting only — no person —, so a card left on a table signs nobody in (the page asks who it is).
+_SIGN_IN_CODE_SALT = "meetings.meeting-sign-in-code"
+
+
+def meeting_sign_in_code(meeting):
+    return signing.Signer(salt=_SIGN_IN_CODE_SALT).sign(str(meeting.pk))
+
+
+def meeting_for_sign_in_code(code):
+    """The meeting a card's code names, or None for a forged or mistyped code."""
+    try:
+        pk = signing.Signer(salt=_SIGN_IN_CODE_SALT).unsign(code)
+    except signing.BadSignature:
+        return None
+    return Meeting.objects.select_related("venue_room__building").filter(pk=int(pk)).first() if pk.isdigit() else None
 
 
 def meeting_has_ended(meeting, now=None):

@@ -14,6 +14,7 @@ from meetings.rules import (
     meeting_size_violations,
     no_standard_error,
     venue_clash_message,
+    venue_too_small_message,
 )
 
 ZERO = Decimal("0.00")
@@ -78,6 +79,8 @@ def meeting_request_errors(meeting, *, changed=()):
     clash = meeting_venue_clash(meeting)
     if clash is not None:
         add("venue_room", venue_clash_message(meeting, clash), "venue_clash")
+    if meeting.venue_room_id and (too_small := venue_too_small_message(meeting, meeting.venue_room)):
+        add("venue_room", too_small, "venue_too_small")
     standard = MeetingStandard.objects.for_meeting(meeting)
     if standard is None:
         add("start_at", no_standard_error(meeting).messages[0], "no_standard")

@@ -13,6 +13,7 @@ from meetings.services.lifecycle import (  # noqa: F401
     meeting_cancel,
     meeting_finish,
     meeting_reject,
+    meeting_send_back,
     meeting_settle,
     meeting_start,
     meeting_start_preparing,

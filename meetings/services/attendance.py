@@ -18,8 +18,10 @@ from meetings.rules import (
     INVITING_STATUSES,
     RECORDING_STATUSES,
     SIGN_IN_OPEN_STATUSES,
+    duplicate_attendee_error,
     is_late,
     protocol_seats,
+    same_person,
 )
 
 
@@ -63,6 +65,16 @@ def _check_inviting(meeting):
         )
 
 
+def _check_not_invited(attendee):
+    """A person is on a meeting's list once: by account, or by name in their unit (meetings.rules.same_person)."""
+    others = attendee.meeting.attendees.select_related("department").exclude(pk=attendee.pk)
+    if attendee.user_id is not None and others.filter(user_id=attendee.user_id).exists():
+        raise duplicate_attendee_error(others.get(user_id=attendee.user_id))
+    for other in others.filter(department_id=attendee.department_id):
+        if same_person(attendee, other):
+            raise duplicate_attendee_error(other)
+
+
 def _next_protocol_order(meeting):
     last = meeting.attendees.order_by("-protocol_order").values_list("protocol_order", flat=True).first()
     return min((last or 0) + 1, Attendee._meta.get_field("protocol_order").max_value)
@@ -75,6 +87,8 @@ def attendee_invite_department(*, meeting, actor, department, titles=None):
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     _check_inviting(meeting)
     invited = set(meeting.attendees.exclude(user=None).values_list("user_id", flat=True))
+    # People added by name before (no account linked) are on the list too: not invited twice.
+    listed = list(meeting.attendees.filter(department=department, user=None))
     profiles = StaffProfile.objects.filter(department=department, user__is_active=True).select_related("user")
     if titles:
         profiles = profiles.filter(title__in=titles)
@@ -83,17 +97,18 @@ def attendee_invite_department(*, meeting, actor, department, titles=None):
     for profile in profiles.order_by("user__last_name", "user__first_name", "user__username"):
         if profile.user_id in invited:
             continue
-        new.append(
-            Attendee(
-                meeting=meeting,
-                department=department,
-                user=profile.user,
-                name=person_name(profile.user),
-                title=profile.title,
-                phone=profile.phone,
-                protocol_order=order,
-            )
+        candidate = Attendee(
+            meeting=meeting,
+            department=department,
+            user=profile.user,
+            name=person_name(profile.user),
+            title=profile.title,
+            phone=profile.phone,
+            protocol_order=order,
         )
+        if any(same_person(candidate, other) for other in listed):
+            continue
+        new.append(candidate)
         order += 1
     if not new and not profiles.exists():
         raise ValidationError(
@@ -133,6 +148,7 @@ def attendee_add(*, meeting, actor, name, organisation="", department=None, titl
         phone=phone,
         protocol_order=protocol_order or _next_protocol_order(meeting),
     )
+    _check_not_invited(attendee)
     return _save(attendee, actor)
 
 
@@ -201,6 +217,8 @@ def attendee_update(*, attendee, actor, **fields):
     _check_inviting(attendee.meeting)
     for name, value in fields.items():
         setattr(attendee, name, value)
+    if {"name", "department", "organisation", "title"} & set(fields):
+        _check_not_invited(attendee)
     row, seat = attendee.seat_row, attendee.seat_number
     if (row is None) != (seat is None):
         raise ValidationError(

@@ -8,12 +8,15 @@ from django.utils.translation import gettext as _
 from bureau.concurrency import stale_error
 from bureau.services import audited_save
 from meetings.choices import BudgetKind, PrintingStatus
-from meetings.models import BudgetLine, Meeting
+from meetings.models import BudgetLine, Meeting, PrintingOrder
 from meetings.rules import (
+    approved_amount_locked_error,
     budget_description_check,
     can_edit_amounts,
+    can_edit_approved,
     can_edit_requested,
     check_printing_open,
+    check_printing_order,
     meeting_cap_violation,
 )
 from meetings.selectors.meeting import meeting_budget_totals, meeting_standard
@@ -38,12 +41,15 @@ def meeting_budget_save(*, meeting, actor, rows):
     rows: [{"line": BudgetLine or None, "kind", "sub_kind", "description", "requested", "approved",
     "actual", "void": bool, "version": the line's version when the form was opened (optional)}].
     The actor may change the requested side while the meeting is a draft (or rejected) and, with the
-    settle permission, the approved and actual amounts; the three items together must stay within
-    the cap for each column. A line typed over a newer version than the row's is refused.
+    settle permission, the approved amounts while the meeting waits for its approval (the approval
+    fixes them: to change them the meeting is sent back for approval) and the actual amounts; the
+    three items together must stay within the cap for each column. A line typed over a newer version
+    than the row's is refused.
     """
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     may_request = can_edit_requested(actor, meeting)
     may_finance = can_edit_amounts(actor, meeting)
+    may_approve = can_edit_approved(actor, meeting)
     if not (may_request or may_finance):
         raise ValidationError(
             _("The budget of a meeting that is %(status)s cannot be changed by you.")
@@ -80,6 +86,8 @@ def meeting_budget_save(*, meeting, actor, rows):
                 continue
             value = row[field] if row[field] is not None or field in finance_fields else ""
             if getattr(line, field) != value:
+                if field == "approved" and may_finance and not may_approve:
+                    raise approved_amount_locked_error(meeting)
                 allowed = may_request if field in request_fields else may_finance
                 if not allowed:
                     raise ValidationError(
@@ -122,10 +130,15 @@ def meeting_check_settlement(*, meeting):
 
 @transaction.atomic
 def printing_order_save(*, order, actor):
-    """Create or change a printing order (the form has the values); a cancelled order keeps its reason."""
+    """Create or change a printing order (the form has the values); a cancelled order keeps its reason.
+    A new order needs an approved or preparing meeting, and every due time comes before the meeting."""
     # Lock the meeting: a cancellation running at the same moment cancels its open orders too.
     meeting = Meeting.objects.select_for_update().get(pk=order.meeting_id)
     check_printing_open(meeting)
+    before = PrintingOrder.objects.filter(pk=order.pk).values_list("due_at", flat=True).first() if order.pk else None
+    check_printing_order(
+        meeting=meeting, due_at=order.due_at, is_new=order.pk is None, due_changed=before != order.due_at
+    )
     if order.status == PrintingStatus.CANCELLED and not order.cancel_reason.strip():
         raise ValidationError(
             {

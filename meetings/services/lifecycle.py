@@ -1,7 +1,10 @@
 """The meeting life cycle, declared as a transition table for the bureau workflow engine:
 
 draft → submitted → approved | rejected → preparing → in progress → held → settled,
-plus cancelled with a reason from any state before held; a rejected meeting may be resubmitted.
+plus cancelled with a reason from any state before held; a rejected meeting may be resubmitted; an
+approved meeting (also while being prepared) goes back to submitted when an approved term changes
+(category, size, dates, venue — meetings.services.meeting_update does it), or when the meeting centre
+sends it back to change the approved budget: the approver decides again, and both decisions stay.
 
 bureau.workflow.transition locks the meeting row, re-checks its status, checks the permission and
 the reason, and records who did it and why; the hooks below add the meeting's own rules (the venue
@@ -18,8 +21,8 @@ from bureau.models import person_name
 from bureau.services import audited_save
 from bureau.workflow import OPTIONAL, REQUIRED, Move, Workflow, transition
 from meetings.choices import ApprovalDecisionKind, MeetingStatus, PrintingStatus
-from meetings.models import Meeting, PrintingOrder
-from meetings.rules import venue_taken_error
+from meetings.models import BudgetLine, Meeting, PrintingOrder
+from meetings.rules import no_budget_error, venue_taken_error
 from meetings.selectors.meeting import meeting_last_decision
 from meetings.services.approval import (
     approval_decision_record,
@@ -39,6 +42,8 @@ S = MeetingStatus
 def _check_submission(meeting, **_kwargs):
     meeting_check_venue(meeting=meeting)
     meeting_check_limits(meeting=meeting)
+    if not BudgetLine.objects.live().filter(meeting=meeting).exists():
+        raise no_budget_error()
 
 
 def _check_approval(meeting, **_kwargs):
@@ -116,6 +121,16 @@ class MeetingWorkflow(Workflow):
             reason_message=gettext_lazy("Say why the meeting is rejected."),
             after=_after_rejection,
             css="btn-outline-danger",
+        ),
+        Move(
+            "send_back",
+            {S.APPROVED, S.PREPARING},
+            S.SUBMITTED,
+            "meetings.manage_meeting",
+            gettext_lazy("Send back for approval"),
+            reason=REQUIRED,
+            reason_message=gettext_lazy("Say what changes in the approved meeting."),
+            css="btn-outline-secondary",
         ),
         Move(
             "start_preparing",
@@ -203,6 +218,11 @@ def meeting_approve(*, meeting, actor, comment=""):
 
 def meeting_reject(*, meeting, actor, comment):
     return transition(obj=meeting, move="reject", actor=actor, reason=comment)
+
+
+def meeting_send_back(*, meeting, actor, reason):
+    """An approved meeting goes back to the approver: its terms or its approved budget change."""
+    return transition(obj=meeting, move="send_back", actor=actor, reason=reason)
 
 
 def meeting_start_preparing(*, meeting, actor):

@@ -16,13 +16,14 @@ from bureau.money import to_yuan
 from bureau.services import audited_delete, audited_save, record_void
 from bureau.workflow import REQUIRED, Move, Workflow, transition
 from meetings.choices import ReceptionStatus
-from meetings.models.reception import Reception, ReceptionMeal
+from meetings.models.reception import OfficialLetter, Reception, ReceptionMeal
 from meetings.rules import (
     LETTER_IN_USE_STATUSES,
     RECEPTION_EDITABLE_STATUSES,
     check_dates,
     check_guest_count,
     check_letter,
+    check_letter_backs,
     check_meal,
     check_meals_editable,
     check_named_guests,
@@ -34,6 +35,7 @@ S = ReceptionStatus
 RECEPTION_FIELDS = (
     "host_department",
     "visiting_unit",
+    "letter_exception",
     "purpose",
     "arrival_date",
     "departure_date",
@@ -70,9 +72,15 @@ def letter_void(*, letter, actor, reason):
 # --- receptions ---
 
 
+def _lock_letter(letter):
+    """The letter's row, locked: two receptions taking the same letter at once are told one after the other."""
+    return OfficialLetter.objects.select_for_update().get(pk=letter.pk)
+
+
 @transaction.atomic
 def reception_create(*, actor, letter, **fields):
     check_letter(letter)
+    letter = _lock_letter(letter)
     check_dates(arrival_date=fields.get("arrival_date"), departure_date=fields.get("departure_date"))
     reception = Reception(letter=letter, created_by=actor, **fields)
     reception.full_clean()
@@ -89,7 +97,7 @@ def reception_update(*, reception, actor, letter=None, **fields):
     )
     if letter is not None:
         check_letter(letter)
-        reception.letter = letter
+        reception.letter = _lock_letter(letter)
     for name, value in fields.items():
         if name not in RECEPTION_FIELDS:
             raise TypeError(f"reception_update does not change {name}")
@@ -106,12 +114,24 @@ def reception_update(*, reception, actor, letter=None, **fields):
 
 def _check_submittable(reception, **_kwargs):
     check_letter(reception.letter)
+    check_letter_backs(reception)
     if not reception.guests.exists():
         raise ValidationError(_("List at least one guest by name before submitting the reception."), code="no_guests")
 
 
 def _check_approvable(reception, **_kwargs):
     check_letter(reception.letter)
+    check_letter_backs(reception)
+
+
+def _check_completable(reception, **_kwargs):
+    """Done is recorded once the guests have come: not before their arrival date."""
+    if timezone.localdate() < reception.arrival_date:
+        raise ValidationError(
+            _("The reception can be marked done from the guests' arrival on %(date)s, not before.")
+            % {"date": reception.arrival_date.isoformat()},
+            code="not_arrived",
+        )
 
 
 def _apply_approval(reception, *, actor, **_kwargs):
@@ -131,7 +151,8 @@ def _apply_cancellation(reception, *, reason, **_kwargs):
 
 
 class ReceptionWorkflow(Workflow):
-    """draft → submitted → approved → done → settled; cancelled (with a reason) until approved."""
+    """draft → submitted → approved → done → settled; cancelled (with a reason) until approved; a
+    submitted reception can be returned to draft by the approver with a comment (退回)."""
 
     model = Reception
     select_related = ("letter",)
@@ -154,7 +175,24 @@ class ReceptionWorkflow(Workflow):
             apply=_apply_approval,
             css="btn-success",
         ),
-        Move("complete", {S.APPROVED}, S.DONE, "meetings.change_reception", _("Mark as done")),
+        Move(
+            "send_back",
+            {S.SUBMITTED},
+            S.DRAFT,
+            "meetings.approve_reception",
+            _("Return with a comment (退回)"),
+            reason=REQUIRED,
+            reason_message=_("Say why the reception is returned and what to change."),
+            css="btn-outline-danger",
+        ),
+        Move(
+            "complete",
+            {S.APPROVED},
+            S.DONE,
+            "meetings.change_reception",
+            _("Mark as done"),
+            check=_check_completable,
+        ),
         Move(
             "settle",
             {S.DONE},
@@ -184,6 +222,11 @@ def reception_submit(*, reception, actor):
 
 def reception_approve(*, reception, actor):
     return transition(obj=reception, move="approve", actor=actor)
+
+
+def reception_send_back(*, reception, actor, reason):
+    """The leader returns a submitted reception to the meeting centre with a comment (退回): a draft again."""
+    return transition(obj=reception, move="send_back", actor=actor, reason=reason)
 
 
 def reception_complete(*, reception, actor):

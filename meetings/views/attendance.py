@@ -136,7 +136,7 @@ class MeetingSeatsAssignView(_AttendeesPostView):
 
 
 class MeetingSeatCardsPdfView(MeetingPdfView):
-    """Seat cards carry each attendee's sign-in QR code: only the meeting centre prints them."""
+    """Seat cards carry the meeting's sign-in code (no one's personal link); the meeting centre prints them."""
 
     permission_required = "meetings.change_attendee"
     document = "座位牌"

@@ -17,6 +17,7 @@ from meetings.filtersets.core import MeetingFilterSet, PrintingOrderFilterSet
 from meetings.forms.core import MeetingForm, PrintingOrderForm, budget_formset_class
 from meetings.models import ApprovalDecision, Attendee, BudgetLine, Meeting, MeetingStandard, PrintingOrder
 from meetings.rules import (
+    PRINTING_ORDER_STATUSES,
     can_edit_amounts,
     can_edit_requested,
     meeting_budget_cap,
@@ -126,7 +127,15 @@ class MeetingEditView(generic.ObjectEditView):
         data = {name: form.cleaned_data[name] for name in MEETING_FIELDS}
         if self.object is None:
             return services.meeting_create(actor=self.request.user, **data)
-        return services.meeting_update(meeting=self.object, actor=self.request.user, data=data)
+        before = self.object.status
+        meeting = services.meeting_update(meeting=self.object, actor=self.request.user, data=data)
+        if meeting.status != before:
+            messages.warning(
+                self.request,
+                _("An approved term changed: the meeting is back with the approver (%(status)s).")
+                % {"status": meeting.get_status_display()},
+            )
+        return meeting
 
 
 class MeetingMoveView(generic.MoveView):
@@ -233,7 +242,8 @@ class MeetingPrintingView(MeetingTabMixin, generic.ObjectDetailView):
         context.update(
             orders_table=PrintingOrderTable(orders, orderable=False, exclude=("meeting",)),
             orders_total=sum((order.total for order in orders if order.status != PrintingStatus.CANCELLED), 0),
-            can_add_printing=self.request.user.has_perm("meetings.add_printingorder") and not self.object.is_closed,
+            can_add_printing=self.request.user.has_perm("meetings.add_printingorder")
+            and self.object.status in PRINTING_ORDER_STATUSES,
         )
         return context
 

@@ -66,6 +66,7 @@ OFFICIAL_LETTERS = Register(
         "receiving_department",
         "date",
         "subject",
+        "for_several_receptions",
         "registered_by",
         "voided_at",
         "voided_by",
@@ -116,6 +117,7 @@ class ReceptionView(generic.RecordTabMixin, generic.ObjectDetailView):
     personal_full_permission = "meetings.change_reception"
     fields = [
         "letter",
+        "letter_exception",
         "host_department",
         "visiting_unit",
         "purpose",

@@ -4,6 +4,7 @@ from types import SimpleNamespace
 
 from meetings.choices import MeetingStatus
 from meetings.models import ProcedureTemplate
+from meetings.selectors.attendance import meeting_sign_in_code
 from meetings.views.attendance import ATTENDEES
 from meetings.views.procedures import PROCEDURE_TEMPLATES
 from tests.meetings.factories import (
@@ -27,6 +28,10 @@ OBJECTS = {
     ),
     "proceduretemplate": lambda world, department: ProcedureTemplate.objects.order_by("pk").first(),
     # The sign-in URL takes the attendee's token, not a pk: the runner reverses with `obj.pk`.
+    # The check-in URL takes the meeting's signed code (printed on seat cards).
+    "check_in_code": lambda world, department: SimpleNamespace(
+        pk=meeting_sign_in_code(MeetingFactory(host_department=department, status=MeetingStatus.APPROVED))
+    ),
     "sign_in_token": lambda world, department: SimpleNamespace(
         pk=AttendeeFactory(meeting__host_department=department).token
     ),
@@ -74,4 +79,7 @@ ROWS = [
     Row("meetings:sign_in", allow=PUBLIC, obj="sign_in_token", scoped=False),
     # … and a forged one answers 404.
     Row("meetings:sign_in", allow=PUBLIC, kwargs={"token": "forged-token-0123456789abcdefghijkl"}, status=404),
+    # the seat card's code: the meeting's page for anyone (it asks who signs in); a forged code is 404
+    Row("meetings:meeting_check_in", allow=PUBLIC, obj="check_in_code", scoped=False),
+    Row("meetings:meeting_check_in", allow=PUBLIC, kwargs={"code": "1:forged-signature"}, status=404),
 ]

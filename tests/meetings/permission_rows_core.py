@@ -22,6 +22,7 @@ ROWS = [
     Row("meetings:meeting_submit", allow=CREATORS, obj="meeting"),
     Row("meetings:meeting_approve", allow=roles(Role.LEADERSHIP), obj="meeting"),
     Row("meetings:meeting_reject", allow=roles(Role.LEADERSHIP), obj="meeting"),
+    Row("meetings:meeting_send_back", allow=CENTRE, obj="meeting"),
     Row("meetings:meeting_start_preparing", allow=CENTRE, obj="meeting"),
     Row("meetings:meeting_start", allow=CENTRE, obj="meeting"),
     Row("meetings:meeting_finish", allow=CENTRE, obj="meeting"),

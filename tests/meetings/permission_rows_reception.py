@@ -33,6 +33,7 @@ ROWS = [
     Row("meetings:reception_tour", allow=CENTRE, obj="reception"),
     Row("meetings:reception_submit", allow=CENTRE, obj="reception"),
     Row("meetings:reception_approve", allow=APPROVERS, obj="reception"),
+    Row("meetings:reception_send_back", allow=APPROVERS, obj="reception"),
     Row("meetings:reception_complete", allow=CENTRE, obj="reception"),
     Row("meetings:reception_settle", allow=SETTLERS, obj="reception"),
     Row("meetings:reception_cancel", allow=CENTRE, obj="reception"),

@@ -52,7 +52,7 @@ def test_seat_cards_pdf_has_every_name_and_an_embedded_cjk_font(seated_meeting, 
     assert_cjk_font_embedded(pdf, tmp_path)
 
 
-def test_seat_card_qr_encodes_the_attendees_own_sign_in_url(seated_meeting, rf):
+def test_notice_qr_encodes_the_attendees_own_sign_in_url(seated_meeting, rf):
     attendee = seated_meeting.attendees.get(name="欧阳明")
     request = rf.get("/", HTTP_HOST="localhost")
     [with_qr] = pdf_attendance.with_qr([attendee], request=request)

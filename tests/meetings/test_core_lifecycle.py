@@ -32,6 +32,7 @@ def do(move, meeting, actor):
         "finish": lambda: services.meeting_finish(meeting=meeting, actor=actor),
         "settle": lambda: services.meeting_settle(meeting=meeting, actor=actor),
         "cancel": lambda: services.meeting_cancel(meeting=meeting, actor=actor, reason="工作调整"),
+        "send_back": lambda: services.meeting_send_back(meeting=meeting, actor=actor, reason="调整规模"),
     }
     return calls[move]()
 
@@ -83,6 +84,7 @@ def test_legal_moves_walk_the_whole_cycle_and_record_who(world):
 
 def test_rejected_meeting_can_be_resubmitted(world):
     meeting = MeetingFactory(host_department=world.own, status=S.SUBMITTED)
+    BudgetLineFactory(meeting=meeting)
     services.meeting_reject(meeting=meeting, actor=world.users[Role.LEADERSHIP], comment="请压缩规模")
     assert meeting.status == S.REJECTED
     services.meeting_submit(meeting=meeting, actor=world.users[Role.EMPLOYEES])

@@ -190,12 +190,14 @@ def test_budget_amount_columns_are_kept_apart_by_role(world):
     with pytest.raises(ValidationError) as caught:  # a draft: finance has nothing to enter yet
         services.meeting_budget_save(meeting=meeting, actor=finance, rows=[row])
     assert error_codes(caught.value) == ["budget_locked"]
-    Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.HELD)
+    Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.SUBMITTED)
     with pytest.raises(ValidationError) as caught:  # the request is frozen once submitted
         services.meeting_budget_save(
             meeting=meeting, actor=world.users[Role.EMPLOYEES], rows=[{"line": line, "requested": Decimal("1")}]
         )
     assert error_codes(caught.value) == ["budget_locked"]
+    services.meeting_budget_save(meeting=meeting, actor=finance, rows=[row])  # while it waits for approval
+    Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.HELD)
     services.meeting_budget_save(meeting=meeting, actor=finance, rows=[{**row, "actual": Decimal("2500")}])
     line.refresh_from_db()
     assert (line.requested, line.approved, line.actual, line.savings) == (

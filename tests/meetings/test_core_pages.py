@@ -29,7 +29,7 @@ def errors_of(response):
 
 
 def test_whole_life_cycle_through_the_pages_as_each_role(world, client):
-    room = MeetingRoomFactory()
+    room = MeetingRoomFactory(capacity=100)
     staff, leader = world.users[Role.EMPLOYEES], world.users[Role.LEADERSHIP]
     centre, finance = world.users[Role.MEETING_CENTRE], world.users[Role.FINANCE]
 
@@ -198,7 +198,12 @@ def test_settlement_pdf_has_the_amounts_in_capitals_and_an_embedded_cjk_font(wor
 
 
 def test_printing_order_total_and_cancel_needs_a_reason(world, client):
-    meeting = MeetingFactory(host_department=world.own, status=S.APPROVED)
+    meeting = MeetingFactory(
+        host_department=world.own,
+        status=S.APPROVED,
+        start_at=local_dt(2026, 12, 15, 9),
+        end_at=local_dt(2026, 12, 15, 12),
+    )
     client.force_login(world.users[Role.MEETING_CENTRE])
     data = {
         "meeting": meeting.pk,

@@ -67,7 +67,7 @@ def _submit(browser):
 @pytest.mark.browser
 def test_staff_pick_a_venue_by_typing_and_the_meeting_has_it(live_server, browser, world):
     building = BuildingFactory(name="行政中心")
-    venue = MeetingRoomFactory(building=building, number="301", name="第一会议室")
+    venue = MeetingRoomFactory(building=building, number="301", name="第一会议室", capacity=100)  # 86 people
     MeetingRoomFactory(building=building, number="302", name="第二会议室")
     _log_in(browser, live_server, world.users[Role.EMPLOYEES])
     browser.get(live_server.url + reverse("meetings:meeting_add"))

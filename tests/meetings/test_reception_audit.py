@@ -27,14 +27,14 @@ def test_reception_create_update_and_moves_record_the_actor(world):
         actor=centre,
         letter=letter,
         host_department=world.own,
-        visiting_unit="邵阳市财政局",
+        visiting_unit="怀化市教育局",
         purpose="调研",
         arrival_date=datetime.date(2026, 6, 1),
         departure_date=datetime.date(2026, 6, 2),
         guest_count=4,
     )
     assert _last_history_user(reception) == centre
-    services.reception_update(reception=reception, actor=centre, visiting_unit="邵阳市财政局调研组")
+    services.reception_update(reception=reception, actor=centre, visiting_unit="怀化市教育局调研组")
     assert _last_history_user(reception) == centre
     ReceptionGuestFactory(reception=reception)
     services.reception_submit(reception=reception, actor=centre)

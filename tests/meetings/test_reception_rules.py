@@ -36,7 +36,7 @@ def _zh(msgid):
 def _reception_fields(department, **overrides):
     fields = {
         "host_department": department,
-        "visiting_unit": "邵阳市财政局",
+        "visiting_unit": "怀化市教育局考察组",  # the factory letter's sender
         "purpose": "调研",
         "arrival_date": datetime.date(2026, 6, 1),
         "departure_date": datetime.date(2026, 6, 2),
