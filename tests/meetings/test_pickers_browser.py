@@ -6,12 +6,12 @@ from django.urls import reverse
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from bureau.roles import Role
 from meetings.choices import MeetingCategory, MeetingFormat
 from meetings.models import Meeting
+from tests.browser import to_next_page
 from tests.factories import BuildingFactory, MeetingRoomFactory
 from tests.meetings.core_fixtures import standards  # noqa: F401
 
@@ -59,9 +59,8 @@ def _pick_venue(browser, typed, label):
 
 
 def _submit(browser):
-    old = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.ID, "id_planned_staff").send_keys(Keys.ENTER)  # Enter in a field submits
-    WebDriverWait(browser, 15).until(EC.staleness_of(old))
+    field = browser.find_element(By.ID, "id_planned_staff")
+    to_next_page(browser, lambda: field.send_keys(Keys.ENTER))  # Enter in a field submits
 
 
 @pytest.mark.browser
