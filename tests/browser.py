@@ -190,3 +190,16 @@ def to_next_page(driver, act, *, timeout=15):
     WebDriverWait(driver, timeout).until(
         lambda d: d.execute_script("return !window.__leftPage && document.readyState === 'complete';")
     )
+
+
+def log_in(driver, live_server, user, password="pw-123456"):
+    """Log in through the login page (the factories' users share one password)."""
+    from django.urls import reverse
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(live_server.url + reverse("login"))
+    driver.find_element(By.ID, "id_username").send_keys(user.username)
+    driver.find_element(By.ID, "id_password").send_keys(password, Keys.ENTER)
+    WebDriverWait(driver, 15).until(lambda d: reverse("login") not in d.current_url)
