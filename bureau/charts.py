@@ -135,6 +135,7 @@ def _draw(spec):
 
     matplotlib.use("Agg", force=False)
     from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     categories = [str(c) for c in spec.categories]
     series = [(str(name), list(values)) for name, values in spec.series]
@@ -168,6 +169,10 @@ def _draw(spec):
             axes.set_xticks(positions[::step], categories[::step])
             if len(categories) > 6:
                 axes.tick_params(axis="x", labelrotation=30)
+        value_axis = axes.xaxis if horizontal else axes.yaxis
+        if all(isinstance(v, int) for _name, values in series for v in values):
+            value_axis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.5 meeting
+        value_axis.set_major_formatter(FuncFormatter(lambda x, _pos: f"{x:,.0f}" if abs(x) >= 1000 else f"{x:g}"))
         axes.set_title(str(spec.title), fontsize=10)
         if spec.unit:
             (axes.set_xlabel if horizontal else axes.set_ylabel)(str(spec.unit))

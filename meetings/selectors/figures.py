@@ -49,7 +49,7 @@ class MeetingFigures(FigureSet):
     LABELS = {
         "meetings": _("Meetings"),
         "county_wide": _("County-wide meetings"),
-        "video": _("Held by video"),
+        "video": _("Video meetings"),
         "video_share": _("Video share"),
         "invited": _("People invited"),
         "absent": _("Absent"),

@@ -235,7 +235,7 @@ def test_the_dashboard_and_its_excel_give_the_same_numbers(march, client):
     assert board.figure("meetings", "meetings") == (3, 1)
     assert board.figure("procurement", "amount") == (Decimal("137000"), Decimal("92000"))
     page = response.content.decode()
-    assert "137,000.00 元" in page and "2026-03" in page and "2025-03" in page
+    assert "137,000.00 元" in page and "2026年3月" in page and "对比 2025年3月" in page
     assert page.count('class="bureau-chart"') == len(board.charts()) >= 6
 
     for spec in board.charts():
