@@ -7,6 +7,7 @@ per chart so two charts on a page don't share them) and its numbers as a table â
 chart and downloaded as Excel through `chart_export_response` (formula-safe and audited).
 """
 
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -90,6 +91,14 @@ class ChartSpec:
     width: float = 7.5
     height: float = 2.8
 
+    def __post_init__(self):
+        # Text and tuples only (a translated label is made text in the active language): hashable, so
+        # the drawing can be kept, and the same in the page, the Excel and the PDF.
+        object.__setattr__(self, "title", str(self.title))
+        object.__setattr__(self, "unit", str(self.unit))
+        object.__setattr__(self, "categories", tuple(str(c) for c in self.categories))
+        object.__setattr__(self, "series", tuple((str(name), tuple(values)) for name, values in self.series))
+
     @property
     def headers(self):
         return [_("Item"), *[str(name) for name, _values in self.series]]
@@ -125,12 +134,13 @@ class ChartSpec:
 
 def bar_chart(**kwargs):
     """ChartSpec(**kwargs).render(): the chart drawn, with its table."""
-    kwargs["categories"] = tuple(kwargs.get("categories", ()))
-    kwargs["series"] = tuple((name, tuple(values)) for name, values in kwargs.get("series", ()))
     return ChartSpec(**kwargs).render()
 
 
+@functools.lru_cache(maxsize=256)
 def _draw(spec):
+    """The SVG of a chart spec. A spec is a frozen value (labels, numbers, titles as text), so the same
+    numbers give the same drawing, kept for the next page that shows them (drawing costs ~0.1 s)."""
     import matplotlib
 
     matplotlib.use("Agg", force=False)
