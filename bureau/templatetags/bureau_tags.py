@@ -52,3 +52,23 @@ def wan_yuan(value):
 def person(user):
     """A user's name the Chinese way (王会务), else the login; "—" for nobody."""
     return person_name(user) if user else "—"
+
+
+@register.simple_tag
+def figure(value, unit, signed=False):
+    """A dashboard figure (bureau.figures) shown by its unit: 元 with two decimals, per cent, hours, m²;
+    "—" where there is none (a share of nothing); `signed` puts "+" before a rise."""
+    from django.utils.translation import gettext
+
+    if value is None:
+        return "—"
+    sign = "+" if signed and value > 0 else ""
+    if unit == "yuan":
+        return f"{sign}{Decimal(value):,.2f} 元"
+    if unit == "percent":
+        return f"{sign}{value}%"
+    if unit == "hours":
+        return gettext("%(hours)s h") % {"hours": f"{sign}{value}"}
+    if unit == "area":
+        return f"{sign}{Decimal(value):,.2f} m²"
+    return f"{sign}{value}"
