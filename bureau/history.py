@@ -1,27 +1,39 @@
 """Change history for detail pages, from django-simple-history records."""
 
+import datetime
+
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history import models as simple_history_models
+
+from bureau.names import person_name
 
 HISTORY_TYPES = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
 HIDDEN_FIELDS = {"updated_at", "created_at"}
 
 
 def _display(field, value):
+    """A recorded value as the pages show it: a choice's label, a related row's name (a person's by
+    name, never by login), a time in the portal's time zone (the history stores UTC)."""
     if value is None or value == "":
         return "—"
     if field.choices:
         return dict(field.flatchoices).get(value, value)
     if isinstance(field, models.ForeignKey):
         obj = field.related_model._default_manager.filter(pk=value).first()
-        return str(obj) if obj else f"#{value}"
+        if obj is None:
+            return f"#{value}"
+        return person_name(obj) if isinstance(obj, AbstractBaseUser) else str(obj)
     if isinstance(field, models.BooleanField):
         return _("Yes") if value else _("No")
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value) if timezone.is_aware(value) else value, "Y-m-d H:i")
     return str(value)
 
 

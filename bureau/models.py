@@ -12,13 +12,8 @@ from bureau.choices import DepartmentKind, RoomUse
 from bureau.fields import BoundedIntegerField, PlausibleDateField
 from bureau.history import HistoricalRecords
 from bureau.integrity import register_sql_constraint
+from bureau.names import person_name  # noqa: F401  (imported from here by the pages)
 from bureau.scoping import ScopedQuerySet
-
-
-def person_name(user):
-    """A user's name as Chinese is written: surname then given name, no space (王会务); else the login."""
-    name = f"{user.last_name}{user.first_name}".strip()
-    return name or user.get_username()
 
 
 class TimeStampedModel(models.Model):

@@ -1,11 +1,15 @@
 """The history tab: an edit on a page and one in the admin both show who changed what, old → new."""
 
+import datetime
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import timezone
 
 from bureau.roles import Role
+from bureau.services import audited_save
 from tests.factories import RoomFactory, RoomOccupancyFactory
+from tests.meetings.factories import AttendeeFactory, MeetingFactory
 
 
 def _history_rows(client, room):
@@ -102,3 +106,28 @@ def test_admin_void_action_records_who_and_reason(world, client):
     occupancy.refresh_from_db()
     assert occupancy.is_voided and occupancy.voided_by == world.users["superuser"]
     assert occupancy.history.latest("history_date").history_change_reason == "后台作废"
+
+
+def test_times_show_in_local_time_and_people_by_name(world, client):
+    """The history stores UTC; the tab shows the portal's time (Beijing, 8 hours ahead) and a person
+    changed into a field by their name, never their login."""
+    centre = world.users[Role.MEETING_CENTRE]
+    centre.last_name, centre.first_name = "王", "会务"
+    centre.save()
+    meeting = MeetingFactory(
+        host_department=world.own, start_at=timezone.make_aware(datetime.datetime(2026, 12, 15, 9))
+    )
+    meeting.start_at = timezone.make_aware(datetime.datetime(2026, 12, 15, 14, 30))
+    meeting.end_at = timezone.make_aware(datetime.datetime(2026, 12, 15, 17))
+    audited_save(obj=meeting, actor=centre)
+    attendee = AttendeeFactory(meeting=meeting)
+    attendee.user = centre
+    audited_save(obj=attendee, actor=centre)
+
+    client.force_login(centre)
+    page = client.get(reverse("meetings:meeting_history", args=[meeting.pk])).content.decode()
+    assert "2026-12-15 09:00" in page and "2026-12-15 14:30" in page
+    assert "+00:00" not in page and "06:30" not in page
+    page = client.get(reverse("meetings:attendee_history", args=[attendee.pk])).content.decode()
+    history = page[page.index('id="history"') :]
+    assert "王会务" in history and centre.username not in history
