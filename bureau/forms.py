@@ -78,10 +78,17 @@ def _prepare(form):
 
 def plausible_date_field(label, **kwargs):
     """A date on a plain form, held to the bureau's plausible range like `fields.PlausibleDateField`
-    on a model (a message on the field, never a date in year 1 reaching a service)."""
-    field = forms.DateField(label=label, widget=forms.DateInput(), validators=[PlausibleDateValidator()], **kwargs)
-    field.widget.attrs.update(min=settings.BUREAU_DATE_MIN.isoformat(), max=settings.BUREAU_DATE_MAX.isoformat())
-    return field
+    on a model (a message on the field, never a date in year 1 reaching a service). The browser's
+    date input reads only ISO dates: a locale's format (2025/01/01) would show an empty box."""
+    widget = forms.DateInput(
+        attrs={
+            "type": "date",
+            "min": settings.BUREAU_DATE_MIN.isoformat(),
+            "max": settings.BUREAU_DATE_MAX.isoformat(),
+        },
+        format="%Y-%m-%d",
+    )
+    return forms.DateField(label=label, widget=widget, validators=[PlausibleDateValidator()], **kwargs)
 
 
 class BureauForm(InputRulesMixin, forms.Form):

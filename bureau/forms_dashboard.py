@@ -7,8 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bureau.fields import PlausibleDateValidator
-from bureau.forms import BureauForm
+from bureau.forms import BureauForm, plausible_date_field
 from bureau.periods import KINDS, Period
 from bureau.pickers import PickerField
 
@@ -30,12 +29,8 @@ class PeriodForm(BureauForm):
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2099)
     month = forms.TypedChoiceField(label=_("Month"), choices=MONTHS, coerce=int, required=False)
     quarter = forms.TypedChoiceField(label=_("Quarter"), choices=QUARTERS, coerce=int, required=False)
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(), validators=[PlausibleDateValidator()]
-    )
-    date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(), validators=[PlausibleDateValidator()]
-    )
+    date_from = plausible_date_field(_("From"), required=False)
+    date_to = plausible_date_field(_("To"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

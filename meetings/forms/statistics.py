@@ -3,24 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bureau.fields import PlausibleDateValidator
+from bureau.forms import plausible_date_field
 from meetings.selectors.statistics import PERIODS
 
 
 class StatisticsFilterForm(forms.Form):
     period = forms.ChoiceField(label=_("Period"), choices=list(PERIODS.items()), required=False)
-    date_from = forms.DateField(
-        label=_("From"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        validators=[PlausibleDateValidator()],
-    )
-    date_to = forms.DateField(
-        label=_("To"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        validators=[PlausibleDateValidator()],
-    )
+    date_from = plausible_date_field(_("From"), required=False)
+    date_to = plausible_date_field(_("To"), required=False)
 
     def clean(self):
         cleaned = super().clean()

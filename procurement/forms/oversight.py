@@ -1,17 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bureau.fields import PlausibleDateValidator
+from bureau.forms import plausible_date_field
 from procurement.selectors.savings import GROUPS, PERIODS
 
 
 def _date(label):
-    return forms.DateField(
-        label=label,
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        validators=[PlausibleDateValidator()],
-    )
+    return plausible_date_field(label, required=False)
 
 
 class PeriodForm(forms.Form):

@@ -177,3 +177,20 @@ def test_next_protocol_order_stays_within_its_range(world, centre):
     )
     assert response.status_code == 302
     assert Attendee.objects.get(name="赵六").protocol_order == 9999
+
+
+@pytest.mark.parametrize(
+    ("url_name", "params"),
+    [
+        ("meetings:statistics", {"date_from": "2025-01-01", "date_to": "2025-06-30"}),
+        ("dashboard:index", {"period": "custom", "date_from": "2025-01-01", "date_to": "2025-06-30"}),
+        ("procurement:risk_flags", {"date_from": "2025-01-01", "date_to": "2025-06-30"}),
+    ],
+)
+def test_date_filters_keep_their_values_in_the_date_boxes(world, client, url_name, params):
+    """A date box reads only ISO dates: in Chinese the dates went out as 2025/01/01 and showed empty."""
+    client.force_login(world.users[Role.LEADERSHIP])
+    html = client.get(reverse(url_name), params).content.decode()
+    assert 'type="date"' in html
+    assert 'value="2025-01-01"' in html and 'value="2025-06-30"' in html
+    assert "2025/01/01" not in html
