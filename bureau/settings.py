@@ -305,6 +305,10 @@ BUREAU_EXPORT_MAX_ROWS = env.int("BUREAU_EXPORT_MAX_ROWS", default=100_000)
 # forms follow at once and the check keeps the range it was created with.
 BUREAU_DATE_MIN = datetime.date.fromisoformat(env("BUREAU_DATE_MIN", default="2000-01-01"))
 BUREAU_DATE_MAX = datetime.date.fromisoformat(env("BUREAU_DATE_MAX", default="2099-12-31"))
+# Office hours of a working day (bureau.workdays.into_working_hours): a deadline computed from a
+# meeting's time is moved into them, never left at 07:00 or on a Sunday.
+BUREAU_WORKDAY_START = datetime.time.fromisoformat(env("BUREAU_WORKDAY_START", default="08:30"))
+BUREAU_WORKDAY_END = datetime.time.fromisoformat(env("BUREAU_WORKDAY_END", default="17:30"))
 
 # Backups (`make backup`, the "bureau.backup" beat job): one folder per backup, outside MEDIA_ROOT
 # (which the web server may serve). Keep a copy of this folder on another machine.

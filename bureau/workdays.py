@@ -15,6 +15,8 @@ so the calendar is read once per request instead of once per deadline.
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -143,3 +145,30 @@ def working_days_between(start, end, *, calendar=None):
 
 def is_working_day(day, *, calendar=None):
     return _calendar(calendar).is_working_day(day)
+
+
+def into_working_hours(moment, *, earlier, calendar=None):
+    """`moment` if it falls in office hours of a working day; else the closest office-hours moment
+    before it (`earlier`: the end of the last working day, for a deadline that must come before an
+    event) or after it (the start of the next one). Local time (settings.TIME_ZONE)."""
+    calendar = _calendar(calendar)
+    start, end = settings.BUREAU_WORKDAY_START, settings.BUREAU_WORKDAY_END
+    local = timezone.localtime(moment)
+    day, time = local.date(), local.time()
+    if calendar.is_working_day(day) and start <= time <= end:
+        return moment
+    if earlier:
+        if not (calendar.is_working_day(day) and time > end):
+            day -= ONE_DAY
+            for _i in range(MAX_SPAN_DAYS):
+                if calendar.is_working_day(day):
+                    break
+                day -= ONE_DAY
+        return timezone.make_aware(datetime.datetime.combine(day, end))
+    if not (calendar.is_working_day(day) and time < start):
+        day += ONE_DAY
+        for _i in range(MAX_SPAN_DAYS):
+            if calendar.is_working_day(day):
+                break
+            day += ONE_DAY
+    return timezone.make_aware(datetime.datetime.combine(day, start))

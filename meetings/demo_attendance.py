@@ -14,6 +14,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from bureau.models import Department
+from bureau.workdays import WorkingCalendar
 from meetings.choices import AttendanceStatus, MeetingStatus, ProcedurePhase, SignInMethod
 from meetings.models import Attendee, MeetingProcedureStep, ProcedureTemplate
 from meetings.rules import NO_CHECKLIST_STATUSES, is_late, protocol_seats
@@ -37,16 +38,17 @@ def _name(rng):
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
 
 
-def _steps(meeting, templates, rng, actor):
+def _steps(meeting, templates, rng, actor, calendar):
     done_phases = PHASES_DONE.get(meeting.status, ())
     steps = []
     for template in templates:
-        due = template.due_at_for(meeting)
+        due = template.due_at_for(meeting, calendar=calendar)
         done = actor is not None and template.phase in done_phases and rng.random() > 0.03
         steps.append(
             MeetingProcedureStep.from_template(
                 meeting=meeting,
                 template=template,
+                calendar=calendar,
                 owner=actor,
                 done_at=due - datetime.timedelta(hours=rng.randint(0, 20)) if done else None,
                 done_by=actor if done else None,
@@ -112,7 +114,8 @@ def seed(*, stdout=None, meetings, rng=None):
     # The demo's meeting-centre login marks the steps done (none without it).
     actor = get_user_model().objects.filter(username="meeting").first()
     meetings = list(meetings)
-    templates = list(ProcedureTemplate.objects.filter(active=True).order_by("phase", "order", "id"))
+    templates = list(ProcedureTemplate.objects.filter(active=True))
+    calendar = WorkingCalendar()
     departments = list(Department.objects.filter(active=True).order_by("sort_order", "code"))
     ids = [m.pk for m in meetings]
     with_steps = set(MeetingProcedureStep.objects.filter(meeting_id__in=ids).values_list("meeting_id", flat=True))
@@ -120,7 +123,7 @@ def seed(*, stdout=None, meetings, rng=None):
     steps, attendees = [], []
     for meeting in meetings:
         if meeting.pk not in with_steps and meeting.status not in NO_CHECKLIST_STATUSES:
-            steps.extend(_steps(meeting, templates, rng, actor))
+            steps.extend(_steps(meeting, templates, rng, actor, calendar))
         if meeting.pk not in with_attendees and departments:
             attendees.extend(_attendees(meeting, departments, rng))
     bulk_create_with_history(steps, MeetingProcedureStep, batch_size=1000)

@@ -13,8 +13,15 @@ from bureau.fields import BoundedIntegerField, PlausibleDateTimeField
 from bureau.history import HistoricalRecords
 from bureau.models import TimeStampedModel
 from bureau.scoping import ScopedQuerySet
+from bureau.workdays import into_working_hours
 from meetings.choices import ProcedurePhase, WorkPlanPost
 from meetings.models.attendance import MeetingBoundQuerySet
+
+# 会前 → 会中 → 会后, not the codes' alphabetical order (in, post, pre).
+PHASE_ORDER = models.Case(
+    *(models.When(phase=phase, then=rank) for rank, phase in enumerate(ProcedurePhase)),
+    output_field=models.IntegerField(),
+).asc()
 
 
 class ProcedureTemplate(TimeStampedModel):
@@ -43,7 +50,7 @@ class ProcedureTemplate(TimeStampedModel):
     class Meta:
         verbose_name = _("procedure template step")
         verbose_name_plural = _("procedure template steps")
-        ordering = ["phase", "order", "id"]
+        ordering = [PHASE_ORDER, "order", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["phase", "name"],
@@ -58,10 +65,13 @@ class ProcedureTemplate(TimeStampedModel):
     def get_absolute_url(self):
         return reverse("meetings:proceduretemplate", args=[self.pk])
 
-    def due_at_for(self, meeting):
-        """Before/during: counted from the meeting's start; after: from its end."""
+    def due_at_for(self, meeting, *, calendar=None):
+        """Before/during: counted from the meeting's start; after: from its end. A time outside office
+        hours moves into them: a step to be done before the meeting to the end of the working day
+        before, a step after it to the start of the next working day."""
         reference = meeting.end_at if self.phase == ProcedurePhase.POST else meeting.start_at
-        return reference + datetime.timedelta(hours=self.due_offset_hours)
+        due = reference + datetime.timedelta(hours=self.due_offset_hours)
+        return into_working_hours(due, earlier=self.phase != ProcedurePhase.POST, calendar=calendar)
 
 
 class ProcedureStepQuerySet(MeetingBoundQuerySet):
@@ -114,7 +124,7 @@ class MeetingProcedureStep(TimeStampedModel):
     class Meta:
         verbose_name = _("meeting procedure step")
         verbose_name_plural = _("meeting procedure steps")
-        ordering = ["meeting", "phase", "order", "id"]
+        ordering = ["meeting", PHASE_ORDER, "order", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "template"],
@@ -131,7 +141,7 @@ class MeetingProcedureStep(TimeStampedModel):
         indexes = [models.Index(fields=["meeting", "phase", "order"]), models.Index(fields=["done_at", "due_at"])]
 
     @classmethod
-    def from_template(cls, *, meeting, template, **fields):
+    def from_template(cls, *, meeting, template, calendar=None, **fields):
         """An unsaved copy of a template step for one meeting, due as the template says."""
         return cls(
             meeting=meeting,
@@ -139,7 +149,7 @@ class MeetingProcedureStep(TimeStampedModel):
             phase=template.phase,
             order=template.order,
             name=template.name,
-            due_at=template.due_at_for(meeting),
+            due_at=template.due_at_for(meeting, calendar=calendar),
             **fields,
         )
 

@@ -9,11 +9,7 @@ from meetings.models import MeetingProcedureStep
 def meeting_procedure_progress(*, meeting, now=None):
     """{"phases": [{phase, label, done, total, percent, steps}], "done", "total", "percent", "overdue"}."""
     now = now or timezone.now()
-    steps = list(
-        MeetingProcedureStep.objects.filter(meeting=meeting)
-        .select_related("owner", "done_by")
-        .order_by("phase", "order", "id")
-    )
+    steps = list(MeetingProcedureStep.objects.filter(meeting=meeting).select_related("owner", "done_by"))
     phases = []
     for phase in ProcedurePhase:
         in_phase = [step for step in steps if step.phase == phase]

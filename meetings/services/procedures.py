@@ -9,6 +9,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from bureau.integrity import integrity_error_as_validation_error
 from bureau.services import audited_delete, audited_save
+from bureau.workdays import WorkingCalendar
 from meetings.models import Meeting, MeetingProcedureStep, ProcedureTemplate, WorkPlan
 from meetings.models.procedures import WorkPlanAssignment
 from meetings.rules import NO_CHECKLIST_STATUSES
@@ -35,9 +36,10 @@ def meeting_procedures_create(*, meeting, actor):
             code="meeting_status",
         )
     existing = set(meeting.procedure_steps.exclude(template=None).values_list("template_id", flat=True))
+    calendar = WorkingCalendar()  # due times keep to office hours on working days; one read per year
     steps = [
-        MeetingProcedureStep.from_template(meeting=meeting, template=template)
-        for template in ProcedureTemplate.objects.filter(active=True).order_by("phase", "order", "id")
+        MeetingProcedureStep.from_template(meeting=meeting, template=template, calendar=calendar)
+        for template in ProcedureTemplate.objects.filter(active=True)
         if template.pk not in existing
     ]
     if steps:
@@ -49,8 +51,9 @@ def meeting_procedures_create(*, meeting, actor):
 def meeting_procedures_reschedule(*, meeting, actor):
     """The meeting moved: the steps not yet done get due times from its new start and end."""
     steps = list(meeting.procedure_steps.filter(done_at=None).exclude(template=None).select_related("template"))
+    calendar = WorkingCalendar()
     for step in steps:
-        step.due_at = step.template.due_at_for(meeting)
+        step.due_at = step.template.due_at_for(meeting, calendar=calendar)
     if steps:
         bulk_update_with_history(steps, MeetingProcedureStep, ["due_at"], default_user=actor)
     return steps

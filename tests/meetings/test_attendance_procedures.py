@@ -38,10 +38,43 @@ def test_copy_is_idempotent_and_dated_from_the_meeting():
     assert services.meeting_procedures_create(meeting=meeting, actor=actor) == []
     assert meeting.procedure_steps.count() == 20
     notice = meeting.procedure_steps.get(name="发送会议通知")
-    assert notice.due_at == local_dt(2026, 12, 5, 9)  # five days before the start
+    # five days before the start is Saturday 5 December: the Friday before, at the close of the day
+    assert notice.due_at == local_dt(2026, 12, 4, 17, 30)
     archive = meeting.procedure_steps.get(name="资料归档")
     assert archive.due_at == local_dt(2026, 12, 17, 12)  # a week after the end
     assert notice.history.get().history_user == actor
+
+
+def test_templates_and_steps_run_before_during_after_the_meeting(world, client):
+    """会前 → 会中 → 会后, in the register and on a meeting's checklist (the codes sort in, post, pre)."""
+    client.force_login(world.users[Role.MEETING_CENTRE])
+    page = client.get(reverse("meetings:proceduretemplate_list")).content.decode()
+    before, during, after = (page.index(name) for name in ("会场布置", "引导入座", "资料归档"))
+    assert before < during < after
+    assert [t.phase for t in ProcedureTemplate.objects.all()][:1] == [ProcedurePhase.PRE]
+    meeting = MeetingFactory(status=MeetingStatus.APPROVED)
+    services.meeting_procedures_create(meeting=meeting, actor=None)
+    phases = [step.phase for step in MeetingProcedureStep.objects.filter(meeting=meeting)]
+    assert phases == sorted(phases, key=list(ProcedurePhase).index)
+
+
+@pytest.mark.parametrize(
+    ("phase", "hours", "due"),
+    [
+        (ProcedurePhase.PRE, -2, local_dt(2026, 12, 11, 17, 30)),  # Monday 07:00: Friday's close
+        (ProcedurePhase.PRE, -48, local_dt(2026, 12, 11, 17, 30)),  # Saturday 09:00: Friday's close
+        (ProcedurePhase.PRE, -15, local_dt(2026, 12, 11, 17, 30)),  # Sunday 18:00: Friday's close
+        (ProcedurePhase.IN, 0, local_dt(2026, 12, 14, 9)),  # in office hours: as it is
+        (ProcedurePhase.POST, 1, local_dt(2026, 12, 15, 8, 30)),  # Monday 18:00: Tuesday's start
+        (ProcedurePhase.POST, 7 * 24 + 1, local_dt(2026, 12, 22, 8, 30)),  # Monday 21 18:00: Tuesday's start
+    ],
+)
+def test_no_step_falls_due_outside_office_hours(phase, hours, due):
+    meeting = MeetingFactory(
+        status=MeetingStatus.APPROVED, start_at=local_dt(2026, 12, 14, 9), end_at=local_dt(2026, 12, 14, 17)
+    )
+    template = ProcedureTemplate.objects.create(phase=phase, name=f"测试步骤{hours}", order=99, due_offset_hours=hours)
+    assert template.due_at_for(meeting) == due
 
 
 def test_a_template_added_later_is_added_by_the_next_call():
@@ -62,17 +95,16 @@ def test_no_checklist_for_a_cancelled_meeting():
 
 def test_progress_per_phase_and_overdue():
     actor = make_user(username="mc2")
-    now = timezone.now()
+    # Thursday 17 December at 9; it is Tuesday 15:00: the steps due two days before and more are late.
+    now = local_dt(2026, 12, 15, 15)
     meeting = MeetingFactory(
-        status=MeetingStatus.PREPARING,
-        start_at=now + datetime.timedelta(hours=30),
-        end_at=now + datetime.timedelta(hours=33),
+        status=MeetingStatus.PREPARING, start_at=local_dt(2026, 12, 17, 9), end_at=local_dt(2026, 12, 17, 12)
     )
     services.meeting_procedures_create(meeting=meeting, actor=actor)
     steps = {step.name: step for step in meeting.procedure_steps.all()}
-    # Due more than a day before the start, i.e. already past: notice (-120 h), printing and meals (-48 h).
+    # Already past: notice (-120 h: Friday's close), printing and meals (-48 h: Tuesday 9:00).
     services.procedure_step_complete(step=steps["发送会议通知"], actor=actor)
-    progress = meeting_procedure_progress(meeting=meeting)
+    progress = meeting_procedure_progress(meeting=meeting, now=now)
     pre, during, post = progress["phases"]
     assert (pre["done"], pre["total"]) == (1, 9)
     assert (during["done"], during["total"]) == (0, 8)
@@ -80,7 +112,7 @@ def test_progress_per_phase_and_overdue():
     assert (progress["done"], progress["total"]) == (1, 20)
     assert sorted(step.name for step in progress["overdue"]) == ["材料印制", "食宿安排"]
     services.procedure_step_complete(step=steps["材料印制"], actor=actor)
-    assert [s.name for s in meeting_procedure_progress(meeting=meeting)["overdue"]] == ["食宿安排"]
+    assert [s.name for s in meeting_procedure_progress(meeting=meeting, now=now)["overdue"]] == ["食宿安排"]
 
 
 def test_complete_twice_is_refused_and_reopen_works():
@@ -123,10 +155,15 @@ def test_procedures_page_shows_progress_and_overdue_and_marks_done(world, client
     url = reverse("meetings:meeting_procedures", args=[meeting.pk])
     assert "Create the checklist" in english(client).get(url).content.decode()
     client.post(reverse("meetings:meeting_procedures_create", args=[meeting.pk]))
+    # Three steps past due, the rest ahead (whatever the day and hour the test runs at).
+    meeting.procedure_steps.update(due_at=now + datetime.timedelta(days=10))
+    meeting.procedure_steps.filter(name__in=["发送会议通知", "材料印制", "食宿安排"]).update(
+        due_at=now - datetime.timedelta(hours=1)
+    )
     step = meeting.procedure_steps.get(name="食宿安排")
     page = english(client).get(url).content.decode()
     assert "0 / 9" in page and "0 / 20" in page
-    assert "Overdue steps (3)" in page  # notice (5 days before), printing and meals (2 days before)
+    assert "Overdue steps (3)" in page
     response = client.post(reverse("meetings:procedurestep_done", args=[step.pk]))
     assert response.status_code == 302
     step.refresh_from_db()

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from bureau.roles import Role
+from bureau.workdays import into_working_hours
 from meetings import rules, services
 from meetings.choices import AttendanceStatus, BudgetKind, MeetingCategory, MeetingStatus, ProcedurePhase
 from meetings.models import MeetingProcedureStep, ProcedureTemplate
@@ -47,7 +48,8 @@ def test_approving_a_meeting_through_the_page_creates_its_9_8_3_checklist(world,
     assert phases.count(ProcedurePhase.POST) == 3
     step = meeting.procedure_steps.filter(phase=ProcedurePhase.POST).first()
     template = ProcedureTemplate.objects.get(pk=step.template_id)
-    assert step.due_at == meeting.end_at + datetime.timedelta(hours=template.due_offset_hours)
+    due = into_working_hours(meeting.end_at + datetime.timedelta(hours=template.due_offset_hours), earlier=False)
+    assert step.due_at == due
     assert step.history.first().history_user == world.users[Role.LEADERSHIP]
 
 
