@@ -69,3 +69,47 @@ def record_void(*, obj, actor, reason):
     obj.voided_by = actor
     obj.void_reason = reason
     return audited_save(obj=obj, actor=actor, reason=reason, update_fields=["voided_at", "voided_by", "void_reason"])
+
+
+# Two-character surnames a name may begin with (欧阳修 = 欧阳 + 修); any other name splits after one.
+COMPOUND_SURNAMES = frozenset(
+    ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "慕容", "司徒", "令狐", "夏侯", "尉迟", "公孙", "长孙", "宇文")
+)
+
+
+def split_person_name(name):
+    """A Chinese full name as (surname, given name), as users are stored (王会务 = 王 + 会务)."""
+    name = "".join(str(name).split())
+    if len(name) > 2 and name[:2] in COMPOUND_SURNAMES:
+        return name[:2], name[2:]
+    return name[:1], name[1:]
+
+
+@transaction.atomic
+def person_save(*, profile, name, actor):
+    """Save a person of the people register (通讯录): a new person gets an account that cannot log in
+    (no usable password; an administrator gives a login later if they need one); an existing one
+    has their name kept on their account. `profile` is an unsaved or changed StaffProfile."""
+    from django.contrib.auth import get_user_model
+
+    surname, given = split_person_name(name)
+    if profile.user_id is None:
+        User = get_user_model()
+        user = User(username=_new_username(User), last_name=surname, first_name=given)
+        user.set_unusable_password()
+        user.save()
+        profile.user = user
+    elif (profile.user.last_name, profile.user.first_name) != (surname, given):
+        profile.user.last_name, profile.user.first_name = surname, given
+        profile.user.save(update_fields=["last_name", "first_name"])
+    profile.full_clean()
+    return audited_save(obj=profile, actor=actor)
+
+
+def _new_username(User):
+    import secrets
+
+    while True:
+        username = f"p-{secrets.token_hex(5)}"  # a person without a login: never typed, never guessed
+        if not User.objects.filter(username=username).exists():
+            return username
