@@ -80,6 +80,10 @@ class PersonResource(resources.ModelResource):
         super().__init__(**kwargs)
         self.actor = actor
 
+    def import_data(self, dataset, **kwargs):
+        # A file is imported whole or not at all: a bad row rolls back the good ones too.
+        return super().import_data(dataset, **{**kwargs, "rollback_on_validation_errors": True})
+
     def get_queryset(self):
         return StaffProfile.objects.select_related("user", "department")
 
