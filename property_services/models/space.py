@@ -161,7 +161,7 @@ class ConductViolation(TimeStampedModel, VoidableModel):
     description = models.TextField(_("description"), max_length=2000)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
+        verbose_name=_("recorder"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,

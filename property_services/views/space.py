@@ -163,7 +163,7 @@ class SpaceReportView(SpaceDayMixin, generic.ObjectViewMixin, TemplateView):
 REPORT_HEADERS = (
     gettext_lazy("Department"),
     gettext_lazy("Offices"),
-    gettext_lazy("People"),
+    gettext_lazy("Headcount"),
     gettext_lazy("Usable area (m²)"),
     gettext_lazy("Area per person (m²)"),
     gettext_lazy("Standard area (m²)"),
