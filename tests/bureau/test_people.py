@@ -119,7 +119,9 @@ def _dataset(rows):
 def test_import_creates_people_with_accounts_that_cannot_log_in():
     DepartmentFactory(code="ZF-JYJ", name="中方县教育局", short_name="教育局")
     admin = make_user(username="importer", is_superuser=True, is_staff=True)
-    dataset = _dataset([("", "张三", "ZF-JYJ", "局长", "正科级", "13800001111"), ("", "欧阳明", "教育局", "科员", "", "")])
+    dataset = _dataset(
+        [("", "张三", "ZF-JYJ", "局长", "正科级", "13800001111"), ("", "欧阳明", "教育局", "科员", "", "")]
+    )
     result = PersonResource(actor=admin).import_data(dataset, dry_run=False, use_transactions=True)
     assert not result.has_errors() and not result.has_validation_errors()
     zhang = StaffProfile.objects.get(user__last_name="张", user__first_name="三")

@@ -82,7 +82,13 @@ def test_a_violation_in_the_future_or_under_a_rule_no_longer_in_force_is_refused
     parking.save()
     response = _client(campus).post(
         reverse("property_services:conductviolation_add"),
-        {"department": department.pk, "date": "2025-11-12", "rule": parking.pk, "place": "停车场", "description": "乱停"},
+        {
+            "department": department.pk,
+            "date": "2025-11-12",
+            "rule": parking.pk,
+            "place": "停车场",
+            "description": "乱停",
+        },
     )
     assert "停用" in field_error(response, "rule")
     assert not ConductViolation.objects.exists()

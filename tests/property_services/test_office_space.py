@@ -104,7 +104,9 @@ def test_a_shared_office_is_divided_equally_and_judged_by_the_sum_of_standards(c
 def test_verdicts_over_within_rank_not_recorded_and_idle(campus):
     department = DepartmentFactory(name="教育局")
     over, within, unknown, idle = (_office(department, area) for area in ("30", "18", "12", "24"))
-    space.office_assign(person=_person(department, Rank.SECTION_CHIEF, "杨主任"), room=over, start_date=DAY, actor=campus)
+    space.office_assign(
+        person=_person(department, Rank.SECTION_CHIEF, "杨主任"), room=over, start_date=DAY, actor=campus
+    )
     space.office_assign(
         person=_person(department, Rank.SECTION_CHIEF, "孙局长"), room=within, start_date=DAY, actor=campus
     )
@@ -198,7 +200,9 @@ def test_a_department_head_sees_their_own_unit_only(campus):
 def test_the_report_in_excel_is_what_the_page_shows_and_is_audited(campus):
     department = DepartmentFactory(name="教育局")
     room = _office(department, "30")
-    space.office_assign(person=_person(department, Rank.SECTION_CHIEF, "杨主任"), room=room, start_date=DAY, actor=campus)
+    space.office_assign(
+        person=_person(department, Rank.SECTION_CHIEF, "杨主任"), room=room, start_date=DAY, actor=campus
+    )
     _office(department, "20")  # idle
     response = _client(campus).get(reverse("property_services:space_report_xlsx"), {"date": "2025-06-01"})
     assert response.status_code == 200
