@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from bureau.choices import Rank
-from bureau.models import Department, StaffProfile, person_name
-from bureau.services import person_save, split_person_name
+from bureau.models import Department, StaffProfile, person_name, split_person_name
+from bureau.services import person_save
 
 # The spreadsheet's columns, as a bureau's own 通讯录 names them.
 ID, NAME, DEPARTMENT, TITLE, RANK, PHONE = "编号", "姓名", "单位", "职务", "职级", "电话"

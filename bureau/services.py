@@ -71,26 +71,14 @@ def record_void(*, obj, actor, reason):
     return audited_save(obj=obj, actor=actor, reason=reason, update_fields=["voided_at", "voided_by", "void_reason"])
 
 
-# Two-character surnames a name may begin with (欧阳修 = 欧阳 + 修); any other name splits after one.
-COMPOUND_SURNAMES = frozenset(
-    ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "慕容", "司徒", "令狐", "夏侯", "尉迟", "公孙", "长孙", "宇文")
-)
-
-
-def split_person_name(name):
-    """A Chinese full name as (surname, given name), as users are stored (王会务 = 王 + 会务)."""
-    name = "".join(str(name).split())
-    if len(name) > 2 and name[:2] in COMPOUND_SURNAMES:
-        return name[:2], name[2:]
-    return name[:1], name[1:]
-
-
 @transaction.atomic
 def person_save(*, profile, name, actor):
     """Save a person of the people register (通讯录): a new person gets an account that cannot log in
     (no usable password; an administrator gives a login later if they need one); an existing one
     has their name kept on their account. `profile` is an unsaved or changed StaffProfile."""
     from django.contrib.auth import get_user_model
+
+    from bureau.models import split_person_name
 
     surname, given = split_person_name(name)
     if profile.user_id is None:

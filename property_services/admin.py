@@ -136,6 +136,7 @@ class OfficeStandardAdmin(BureauModelAdmin):
 class OfficeAssignmentAdmin(ServiceGovernedAdmin):
     list_display = ("person", "room", "start_date", "end_date", "voided_at")
     list_select_related = ("person__user", "room__building")
+    autocomplete_fields = ("person", "room")
     search_fields = ("=room__number", "person__user__last_name")
 
 
@@ -156,5 +157,6 @@ class ConductRuleAdmin(BureauModelAdmin):
 class ConductViolationAdmin(ServiceGovernedAdmin):
     list_display = ("date", "department", "rule", "place", "voided_at")
     list_select_related = ("department", "rule")
+    autocomplete_fields = ("department", "rule")
     search_fields = ("place",)
     date_hierarchy = "date"

@@ -13,10 +13,10 @@ from openpyxl import load_workbook
 from tablib import Dataset
 
 from bureau.choices import Rank, rank_seniority
-from bureau.models import AuditEntry, StaffProfile
+from bureau.models import AuditEntry, StaffProfile, split_person_name
 from bureau.resources import PersonResource
 from bureau.roles import Role
-from bureau.services import person_save, split_person_name
+from bureau.services import person_save
 from tests.factories import DepartmentFactory, StaffProfileFactory, make_user
 from tests.helpers import field_error
 

@@ -33,9 +33,9 @@ def _violation(world, department):
 
 
 OBJECTS = {
-    "officestandard": lambda world, department: OfficeStandard.objects.create(
-        rank="principal", area_per_person=Decimal("30"), valid_from=datetime.date(2030, 1, 1)
-    ),
+    "officestandard": lambda world, department: OfficeStandard.objects.get_or_create(
+        rank="principal", valid_from=datetime.date(2030, 1, 1), defaults={"area_per_person": Decimal("30")}
+    )[0],
     "officeassignment": _assignment,
     "conductrule": _rule,
     "conductviolation": _violation,
