@@ -26,3 +26,23 @@ class RoomUse(models.TextChoices):
     MEETING_ROOM = "meeting_room", _("Meeting room")
     CANTEEN = "canteen", _("Canteen")
     OTHER = "other", _("Other")
+
+
+class Rank(models.TextChoices):
+    """职级, most senior first: the rank that sets a person's office area (党政机关办公用房建设标准,
+    county level) and their place in seating ties."""
+
+    PRINCIPAL = "principal", _("County level, principal")
+    DEPUTY = "deputy", _("County level, deputy")
+    SECTION_CHIEF = "section_chief", _("Section chief level")
+    DEPUTY_SECTION_CHIEF = "deputy_section_chief", _("Deputy section chief level")
+    BELOW_SECTION = "below_section", _("Below section level")
+
+
+# Seniority: 0 is the most senior; a person without a recorded rank comes after every rank.
+RANK_SENIORITY = {rank.value: index for index, rank in enumerate(Rank)}
+RANK_UNKNOWN_SENIORITY = len(RANK_SENIORITY)
+
+
+def rank_seniority(rank):
+    return RANK_SENIORITY.get(rank or "", RANK_UNKNOWN_SENIORITY)

@@ -8,8 +8,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from bureau.choices import DepartmentKind, RoomUse
-from bureau.models import Building, Department, Room, RoomOccupancy
+from bureau.choices import DepartmentKind, Rank, RoomUse
+from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile
 from bureau.pickers import PickerFilter
 
 
@@ -110,3 +110,29 @@ class RoomOccupancyFilterSet(BureauFilterSet):
             return queryset
         current = RoomOccupancy.objects.current().values("pk")
         return queryset.filter(pk__in=current) if value else queryset.exclude(pk__in=current)
+
+
+class StaffProfileFilterSet(BureauFilterSet):
+    # Names are stored surname + given name: "王" finds every 王, "王会" the 王会… (both prefix lookups).
+    department = PickerFilter("bureau.department", label=_("department"))
+    rank = django_filters.ChoiceFilter(choices=Rank.choices, label=_("rank"))
+    rank_missing = django_filters.BooleanFilter(method="filter_rank_missing", label=_("rank not recorded"))
+
+    class Meta:
+        model = StaffProfile
+        fields = ["q", "department", "rank", "rank_missing"]
+
+    def search(self, queryset, name, value):
+        value = "".join(value.split())
+        if not value:
+            return queryset
+        condition = Q(user__last_name__startswith=value) | Q(title__contains=value)
+        if len(value) > 1:
+            condition |= Q(user__last_name=value[:1], user__first_name__startswith=value[1:])
+            condition |= Q(user__last_name=value[:2], user__first_name__startswith=value[2:])
+        return queryset.filter(condition)
+
+    def filter_rank_missing(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(rank="") if value else queryset.exclude(rank="")

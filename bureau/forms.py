@@ -221,3 +221,26 @@ class StaffProfileForm(BureauModelForm):
     class Meta:
         model = StaffProfile
         fields = ["user", "department", "title", "phone"]
+
+
+class PersonForm(BureauModelForm):
+    """A person of the people register (通讯录): name, unit, title, rank and phone; a person needs no login."""
+
+    name = forms.CharField(label=_("name"), max_length=60, help_text=_("Surname first, as written: 王会务."))
+    pickers = {"department": "bureau.department"}
+
+    class Meta:
+        model = StaffProfile
+        fields = ["department", "title", "rank", "phone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields(["name", "department", "title", "rank", "phone"])
+        if self.instance.pk:
+            self.initial.setdefault("name", person_name(self.instance.user))
+
+    def clean_name(self):
+        name = "".join(self.cleaned_data["name"].split())
+        if len(name) < 2:
+            raise ValidationError(_("Enter the full name, surname first (at least two characters)."), code="name")
+        return name

@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bureau.choices import DepartmentKind, RoomUse
+from bureau.choices import DepartmentKind, Rank, RoomUse
 from bureau.fields import BoundedIntegerField, PlausibleDateField
 from bureau.history import HistoricalRecords
 from bureau.integrity import register_sql_constraint
-from bureau.names import person_name  # noqa: F401  (imported from here by the pages)
+from bureau.names import person_name, split_person_name  # noqa: F401  (imported from here by the pages)
 from bureau.scoping import ScopedQuerySet
 
 
@@ -115,6 +115,13 @@ class StaffProfile(TimeStampedModel):
         Department, verbose_name=_("department"), on_delete=models.PROTECT, related_name="staff_profiles"
     )
     title = models.CharField(_("title"), max_length=50, blank=True)
+    rank = models.CharField(
+        _("rank"),
+        max_length=30,
+        choices=Rank.choices,
+        blank=True,
+        help_text=_("Sets the office area per person and the order in seating; leave empty while not recorded."),
+    )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     history = HistoricalRecords()
 
@@ -125,9 +132,13 @@ class StaffProfile(TimeStampedModel):
         verbose_name = _("staff profile")
         verbose_name_plural = _("staff profiles")
         ordering = ["department__sort_order", "user__username"]
+        indexes = [models.Index(fields=["department", "rank"])]
 
     def __str__(self):
         return person_name(self.user)
+
+    def get_absolute_url(self):
+        return reverse("bureau:staffprofile", args=[self.pk])
 
 
 class Building(TimeStampedModel):

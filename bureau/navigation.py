@@ -108,6 +108,7 @@ def _bureau_menu():
                 NavItem(_("Buildings"), "bureau:building_list", permission="bureau.view_building"),
                 NavItem(_("Rooms"), "bureau:room_list", permission="bureau.view_room"),
                 NavItem(_("Room occupancy"), "bureau:roomoccupancy_list", permission="bureau.view_roomoccupancy"),
+                NavItem(_("People"), "bureau:staffprofile_list", permission="bureau.view_staffprofile"),
             ),
         ),
         NavSection(

@@ -12,7 +12,10 @@ def crud(app_label, model, *, add=True, change=True, delete=False, extra=()):
     return perms
 
 
-_VIEW_ALL = ["bureau.view_department", "bureau.view_building", "bureau.view_room", "bureau.view_roomoccupancy"]
+_VIEW_ALL = [
+    *("bureau.view_department", "bureau.view_building", "bureau.view_room", "bureau.view_roomoccupancy"),
+    "bureau.view_staffprofile",  # the people register (通讯录): whom to invite, seat, house
+]
 
 ROLE_PERMISSIONS = {role: list(_VIEW_ALL) for role in BUREAU_WIDE_ROLES}
 # The administration centre keeps the register of units, buildings, rooms and who sits where.
@@ -24,7 +27,10 @@ ROLE_PERMISSIONS[Role.ADMIN_CENTRE] = (
     + crud("bureau", "staffprofile")
 )
 # Department heads and employees: their own department and the rooms it occupies.
-ROLE_PERMISSIONS[Role.DEPARTMENT_HEADS] = ["bureau.view_department", "bureau.view_room", "bureau.view_roomoccupancy"]
+ROLE_PERMISSIONS[Role.DEPARTMENT_HEADS] = [
+    *("bureau.view_department", "bureau.view_room", "bureau.view_roomoccupancy"),
+    "bureau.view_staffprofile",  # their own department's people
+]
 ROLE_PERMISSIONS[Role.EMPLOYEES] = ["bureau.view_department"]
 
 # The three administrators (三员分立): each only what their duty needs, and no business record.

@@ -27,7 +27,7 @@ from django.utils import timezone
 from psycopg.types.json import Jsonb
 from simple_history.utils import bulk_create_with_history
 
-from bureau.choices import DepartmentKind, RoomUse
+from bureau.choices import DepartmentKind, Rank, RoomUse
 from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile
 from bureau.roles import Role
 
@@ -232,6 +232,17 @@ INSTITUTIONS = ["第{n}中学", "第{n}小学", "第{n}卫生院", "第{n}幼儿
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁"
 GIVEN = "建国志强海军红梅丽华明军文静秀英伟东晓燕小平新民春生玉兰德胜国庆卫东永红金凤桂香俊杰"
 TITLES = ["局长", "副局长", "主任", "副主任", "科长", "副科长", "股长", "科员", "科员", "办事员"]
+# Ranks by position in a unit (the head 正科级, two deputies 副科级, the rest 科级以下); every 17th
+# person's rank is not recorded yet, as in a register still being filled in.
+RANKS = [Rank.SECTION_CHIEF, Rank.DEPUTY_SECTION_CHIEF, Rank.DEPUTY_SECTION_CHIEF]
+
+
+def scale_rank(position, pk):
+    if pk % 17 == 0:
+        return ""
+    return RANKS[position] if position < len(RANKS) else Rank.BELOW_SECTION
+
+
 # Who in the first county's 机关事务管理局 holds a bureau role (the rest of a department: head, staff).
 BUREAU_ROLES = [Role.LEADERSHIP, Role.MEETING_CENTRE, Role.FINANCE, Role.ADMIN_CENTRE, Role.PROCUREMENT_CENTRE]
 
@@ -303,11 +314,12 @@ def build(plan, writer, stdout, built=None):
             last, first = person_name(rng)
             user_rows.append((pk, password, f"s{pk:07d}", first, last, "", False, False, True, writer.when))
             title = TITLES[0] if p == 0 else TITLES[min(p, len(TITLES) - 1)]
-            profile_rows.append((pk, pk, department_id, title, f"0745-{rng.randint(2000000, 8999999)}"))
+            phone = f"0745-{rng.randint(2000000, 8999999)}"
+            profile_rows.append((pk, pk, department_id, title, scale_rank(p, pk), phone))
             people.setdefault(department_id, []).append(pk)
     user_fields = ("id", "password", "username", "first_name", "last_name", "email", "is_staff", "is_superuser")
     writer.write(User, (*user_fields, "is_active", "date_joined"), user_rows)
-    writer.write(StaffProfile, ("id", "user_id", "department_id", "title", "phone"), profile_rows)
+    writer.write(StaffProfile, ("id", "user_id", "department_id", "title", "rank", "phone"), profile_rows)
     writer.user_id = user_ids[0]
     groups = dict(Group.objects.values_list("name", "pk"))
     bureau_department = department_ids[min(4, len(department_ids) - 1)]  # 机关事务管理局 of the first county

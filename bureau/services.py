@@ -5,8 +5,11 @@ the history row names who did it even outside a web request (a task, the shell, 
 outside this module sets django-simple-history's `_history_user` by hand.
 """
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+
+from bureau.names import split_person_name
 
 # django-simple-history's history_change_reason column is this long.
 CHANGE_REASON_LENGTH = 100
@@ -69,3 +72,31 @@ def record_void(*, obj, actor, reason):
     obj.voided_by = actor
     obj.void_reason = reason
     return audited_save(obj=obj, actor=actor, reason=reason, update_fields=["voided_at", "voided_by", "void_reason"])
+
+
+@transaction.atomic
+def person_save(*, profile, name, actor):
+    """Save a person of the people register (通讯录): a new person gets an account that cannot log in
+    (no usable password; an administrator gives a login later if they need one); an existing one
+    has their name kept on their account. `profile` is an unsaved or changed StaffProfile."""
+    surname, given = split_person_name(name)
+    if profile.user_id is None:
+        User = get_user_model()
+        user = User(username=_new_username(User), last_name=surname, first_name=given)
+        user.set_unusable_password()
+        user.save()
+        profile.user = user
+    elif (profile.user.last_name, profile.user.first_name) != (surname, given):
+        profile.user.last_name, profile.user.first_name = surname, given
+        profile.user.save(update_fields=["last_name", "first_name"])
+    profile.full_clean()
+    return audited_save(obj=profile, actor=actor)
+
+
+def _new_username(User):
+    import secrets
+
+    while True:
+        username = f"p-{secrets.token_hex(5)}"  # a person without a login: never typed, never guessed
+        if not User.objects.filter(username=username).exists():
+            return username

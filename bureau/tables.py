@@ -25,7 +25,8 @@ from django_tables2.columns.linkcolumn import BaseLinkColumn
 from django_tables2.rows import BoundRow
 from django_tables2.utils import A
 
-from bureau.models import Building, Department, Room, RoomOccupancy
+from bureau.masking import mask_phone
+from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile, person_name
 
 # Cell contexts of the template tables2 renders with: `{{ cell }}`, `{{ cell|localize }}`, `{{ cell|unlocalize }}`.
 _CELL_CONTEXTS = {None: Context(), True: Context(use_l10n=True), False: Context(use_l10n=False)}
@@ -231,3 +232,27 @@ class RoomOccupancyTable(BureauTable):
         model = RoomOccupancy
         fields = ("id", "room", "department", "start_date", "end_date", "note", "voided_at")
         order_by = ("-start_date", "-id")
+
+
+class StaffProfileTable(BureauTable):
+    """The people register: the phone masked (个人信息保护法), in the page and in the export alike."""
+
+    name = tables.Column(verbose_name=_("name"), accessor="pk", linkify=lambda record: record.get_absolute_url())
+    department = tables.Column(linkify=True, orderable=True, order_by=("department", "id"))
+    phone = tables.Column()
+
+    class Meta(BureauTable.Meta):
+        model = StaffProfile
+        fields = ("name", "department", "title", "rank", "phone")
+
+    def render_name(self, record):
+        return person_name(record.user)
+
+    def value_name(self, record):
+        return person_name(record.user)
+
+    def render_phone(self, value):
+        return mask_phone(value)
+
+    def value_phone(self, value):
+        return mask_phone(value)

@@ -4,9 +4,11 @@ the pages, which keep the rules (a month billed once, corrections as adjustments
 
 from django.contrib import admin
 
-from bureau.admin_base import ServiceGovernedAdmin
+from bureau.admin_base import BureauModelAdmin, ServiceGovernedAdmin
 from property_services.models import (
     BillingRun,
+    ConductRule,
+    ConductViolation,
     DeductionLine,
     DeductionList,
     FeeAdjustment,
@@ -15,6 +17,8 @@ from property_services.models import (
     Finding,
     Inspection,
     MonthlyAssessment,
+    OfficeAssignment,
+    OfficeStandard,
     Penalty,
     PenaltyClause,
     Rectification,
@@ -114,3 +118,47 @@ class PenaltyAdmin(ServiceGovernedAdmin):
 class MonthlyAssessmentAdmin(ServiceGovernedAdmin):
     list_display = ("month", "contract", "score", "penalties", "payable", "status")
     raw_id_fields = ("contract",)
+
+
+# ---- office space and campus conduct -------------------------------------------------------------------
+
+
+@admin.register(OfficeStandard)
+class OfficeStandardAdmin(BureauModelAdmin):
+    """The dated standard (a revised one is a new row from its date); never deleted: past reports read it."""
+
+    list_display = ("rank", "area_per_person", "valid_from", "source")
+    list_filter = ("rank",)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(OfficeAssignment)
+class OfficeAssignmentAdmin(ServiceGovernedAdmin):
+    list_display = ("person", "room", "start_date", "end_date", "voided_at")
+    list_select_related = ("person__user", "room__building")
+    autocomplete_fields = ("person", "room")
+    search_fields = ("=room__number", "person__user__last_name")
+
+
+@admin.register(ConductRule)
+class ConductRuleAdmin(BureauModelAdmin):
+    """The campus rules (八条严禁, 文明公约) as the bureau words them; a rule no longer in force is made
+    inactive (violations recorded under it keep it)."""
+
+    list_display = ("kind", "number", "text", "active")
+    list_filter = ("kind", "active")
+    search_fields = ("text",)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ConductViolation)
+class ConductViolationAdmin(ServiceGovernedAdmin):
+    list_display = ("date", "department", "rule", "place", "voided_at")
+    list_select_related = ("department", "rule")
+    autocomplete_fields = ("department", "rule")
+    search_fields = ("place",)
+    date_hierarchy = "date"

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from bureau.models import Department
 from bureau.services import audited_save
 from bureau.workflow import transition
-from property_services import demo_inspections, rules
+from property_services import demo_inspections, demo_space, rules
 from property_services.choices import DeductionListStatus, FeeType, ServiceType
 from property_services.models import (
     DeductionList,
@@ -66,10 +66,12 @@ def seed(*, stdout=None, today=None):
     _reference_contracts(finance)
     tickets = _repair_tickets(today)
     inspections, assessments = demo_inspections.seed(today=today)
+    seated, violations = demo_space.seed(today=today)
     if stdout is not None:
         stdout.write(f"property services: {inspections} inspections, {assessments} monthly assessments")
         stdout.write(f"property services: {len(months)} billed months, {DeductionList.objects.count()} deduction lists")
         stdout.write(f"property services: {tickets} repair tickets")
+        stdout.write(f"property services: {seated} people given an office, {violations} conduct violations")
 
 
 CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"

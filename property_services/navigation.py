@@ -58,6 +58,36 @@ REPAIR_ITEMS = (
     ),
 )
 
+SPACE_ITEMS = (
+    NavItem(
+        _("Office space report"), "property_services:space_report", permission="property_services.view_officeassignment"
+    ),
+    NavItem(_("Offices"), "property_services:office_list", permission="property_services.view_officeassignment"),
+    NavItem(
+        _("Office assignments"),
+        "property_services:officeassignment_list",
+        permission="property_services.view_officeassignment",
+    ),
+    NavItem(
+        _("Office standards"),
+        "property_services:officestandard_list",
+        permission="property_services.view_officestandard",
+    ),
+)
+CONDUCT_ITEMS = (
+    NavItem(
+        _("Conduct violations"),
+        "property_services:conductviolation_list",
+        permission="property_services.view_conductviolation",
+    ),
+    NavItem(
+        _("Monthly conduct list"),
+        "property_services:conduct_monthly",
+        permission="property_services.view_conductviolation",
+    ),
+    NavItem(_("Conduct rules"), "property_services:conductrule_list", permission="property_services.view_conductrule"),
+)
+
 MENU = (
     NavSection(
         label=_("Property services"),
@@ -65,7 +95,10 @@ MENU = (
         url_name="property_services:index",
         roles=CENTRE_ROLES,
         order=40,
-        description=_("Outsourced services, inspections, room-based fees and the logistics 110 repair line."),
-        items=(*CONTRACT_ITEMS, *INSPECTION_ITEMS, *FEE_ITEMS, *REPAIR_ITEMS),
+        description=_(
+            "Outsourced services, inspections, room-based fees, the logistics 110 repair line, office space and "
+            "campus conduct."
+        ),
+        items=(*CONTRACT_ITEMS, *INSPECTION_ITEMS, *FEE_ITEMS, *REPAIR_ITEMS, *SPACE_ITEMS, *CONDUCT_ITEMS),
     ),
 )

@@ -92,7 +92,26 @@ _REPAIRS = {
     Role.EMPLOYEES: [f"{APP}.view_{_TICKET}", f"{APP}.add_{_TICKET}", f"{APP}.confirm_{_TICKET}"],
 }
 
+# ---- office space 办公用房 and campus conduct 文明公约 ----------------------------------------------------
+# The administration centre keeps who sits where and the dated standards; leadership reads the report;
+# department heads read their own unit's offices. The administration centre and the supervision group
+# (who walk the campus) record violations; leadership reads them; department heads see their unit's.
+_SPACE_READ = [f"{APP}.view_officestandard", f"{APP}.view_officeassignment"]
+_CONDUCT_READ = [f"{APP}.view_conductrule", f"{APP}.view_conductviolation"]
+_CONDUCT_RECORD = [*_CONDUCT_READ, f"{APP}.add_conductviolation", f"{APP}.void_conductviolation"]
+_SPACE = {
+    Role.ADMIN_CENTRE: [
+        *crud(APP, "officestandard"),
+        *crud(APP, "officeassignment", change=False, extra=["void_officeassignment"]),
+        *crud(APP, "conductrule"),
+        *_CONDUCT_RECORD,
+    ],
+    Role.SUPERVISION: _CONDUCT_RECORD,
+    Role.LEADERSHIP: [*_SPACE_READ, *_CONDUCT_READ],
+    Role.DEPARTMENT_HEADS: [f"{APP}.view_officeassignment", f"{APP}.view_conductviolation"],
+}
+
 ROLE_PERMISSIONS = {}
-for part in (_FEES, _CONTRACTS, _INSPECTIONS, _REPAIRS):
+for part in (_FEES, _CONTRACTS, _INSPECTIONS, _REPAIRS, _SPACE):
     for role, perms in part.items():
         ROLE_PERMISSIONS.setdefault(role, []).extend(perms)

@@ -3,11 +3,12 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from bureau.models import Room, person_name
+from bureau.choices import RoomUse
+from bureau.models import Room, StaffProfile, person_name
 from bureau.pickers import register
 from bureau.roles import Role
 from procurement.models import Supplier
-from property_services.models import PenaltyClause, ServiceContract
+from property_services.models import ConductRule, PenaltyClause, ServiceContract
 
 _CONTRACT_EDITORS = ["property_services.add_servicecontract", "property_services.change_servicecontract"]
 
@@ -61,4 +62,43 @@ register(
     search=lambda q: Q(username__startswith=q) | Q(last_name__startswith=q) | Q(first_name__startswith=q),
     permissions=["property_services.dispatch_repairticket"],
     label=person_name,
+)
+
+
+# ---- office space and campus conduct -------------------------------------------------------------------
+
+
+def _person_search(q):
+    # Names are stored surname + given name (王会务 = 王 + 会务): prefix lookups on both.
+    condition = Q(user__last_name__startswith=q)
+    if len(q) > 1:
+        condition |= Q(user__last_name=q[:1], user__first_name__startswith=q[1:])
+        condition |= Q(user__last_name=q[:2], user__first_name__startswith=q[2:])
+    return condition
+
+
+# The administration centre gives people (of any unit, with or without a login) their office.
+register(
+    "property_services.office_person",
+    queryset=lambda user: (
+        StaffProfile.objects.for_user(user)
+        .select_related("user", "department")
+        .order_by("department__sort_order", "user__last_name", "user__first_name")
+    ),
+    search=_person_search,
+    permissions=["property_services.add_officeassignment"],
+    label=lambda profile: f"{person_name(profile.user)} · {profile.department.short_name or profile.department}",
+)
+register(
+    "property_services.office_room",
+    queryset=lambda user: Room.objects.filter(use=RoomUse.OFFICE, active=True).select_related("building"),
+    search=lambda q: Q(number__startswith=q) | Q(name__startswith=q),
+    permissions=["property_services.add_officeassignment"],
+)
+register(
+    "property_services.conduct_rule",
+    # Rules no longer in force stay findable (the register filters by them); recording one is refused.
+    queryset=lambda user: ConductRule.objects.order_by("-active", "kind", "number"),
+    search=lambda q: Q(text__contains=q) | Q(number=int(q)) if q.isdigit() and len(q) < 4 else Q(text__contains=q),
+    permissions=["property_services.view_conductviolation"],
 )

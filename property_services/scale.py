@@ -12,7 +12,7 @@ from django.utils import timezone
 from bureau.choices import RoomUse
 from bureau.models import RoomOccupancy
 from bureau.services import audited_save
-from property_services import rules, scale_inspections
+from property_services import rules, scale_inspections, scale_space
 from property_services.choices import BillingRunStatus, DeductionListStatus, FeeType, ServiceType
 from property_services.models import (
     BillingRun,
@@ -144,11 +144,13 @@ def build(plan, writer, stdout, built):
     contracts = len(contract_ids)
     inspections, assessments = scale_inspections.build(plan, writer, contract_ids, months)
     tickets = _repair_tickets(plan, writer, department_ids)
+    assignments, violations = scale_space.build(plan, writer, department_ids)
     if stdout is not None:
         stdout.write(
             f"property_services: {len(months)} billed months, {len(charges):,} fee rows, "
             f"{len(lines):,} deduction lines, {contracts:,} service contracts, {inspections:,} inspections, "
-            f"{assessments:,} monthly assessments, {tickets:,} repair tickets"
+            f"{assessments:,} monthly assessments, {tickets:,} repair tickets, {assignments:,} office assignments, "
+            f"{violations:,} conduct violations"
         )
     return None
 

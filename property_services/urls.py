@@ -2,7 +2,7 @@ from django.urls import path
 
 from bureau.urls_helpers import move_urls
 from property_services import views
-from property_services.views import contracts, fees, inspections, repair_qr, repairs
+from property_services.views import contracts, fees, inspections, repair_qr, repairs, space
 
 app_name = "property_services"
 
@@ -50,4 +50,17 @@ urlpatterns = [
     path("repairs/qr-sheet/<int:pk>/", repair_qr.RoomQrSheetView.as_view(), name="repair_qr_sheet"),
     *repairs.REPAIR_TICKETS.urls(),
     *move_urls(repairs.RepairTicketMoveView, "repairs/tickets"),
+    # office space 办公用房
+    path("space/report/", space.SpaceReportView.as_view(), name="space_report"),
+    path("space/report/xlsx/", space.SpaceReportExcelView.as_view(), name="space_report_xlsx"),
+    path("space/offices/", space.OfficeListView.as_view(), name="office_list"),
+    *space.OFFICE_STANDARDS.urls(),
+    path("space/assignments/add/", space.OfficeAssignmentAddView.as_view(), name="officeassignment_add"),
+    *space.OFFICE_ASSIGNMENTS.urls(),
+    # campus conduct 文明公约
+    *space.CONDUCT_RULES.urls(),
+    path("conduct/violations/add/", space.ConductViolationAddView.as_view(), name="conductviolation_add"),
+    *space.CONDUCT_VIOLATIONS.urls(),
+    path("conduct/monthly/", space.ConductMonthlyView.as_view(), name="conduct_monthly"),
+    path("conduct/monthly/xlsx/", space.ConductMonthlyExcelView.as_view(), name="conduct_monthly_xlsx"),
 ]

@@ -79,6 +79,7 @@ REFERENCE_SEEDS = (
     ("bureau.migrations.0010_working_day_calendar", "seed_calendar", "bureau.CalendarYear"),
     ("procurement.migrations.0002_legal_rules_2014_law", "seed", "procurement.ClockRule"),
     ("assets.migrations.0002_gbt14885_classes", "load", "assets.AssetClass"),
+    ("property_services.migrations.0007_office_standards_2014", "seed", "property_services.OfficeStandard"),
 )
 
 

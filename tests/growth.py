@@ -96,6 +96,19 @@ def grow(world, n):
     )
     _grow_procurement(n, departments)
     _grow_assets(n, departments)
+    _grow_conduct_rules(n)
+
+
+def _grow_conduct_rules(n):
+    """The campus rules (a page of them: a county words its own 文明公约)."""
+    from django.db.models import Max
+
+    from property_services.models import ConductRule
+
+    top = ConductRule.objects.filter(kind="civility").aggregate(top=Max("number"))["top"] or 0
+    ConductRule.objects.bulk_create(
+        ConductRule(kind="civility", number=top + 1 + i, text=f"增长公约条款{n}-{i}") for i in range(n)
+    )
 
 
 def _grow_procurement(n, departments):

@@ -214,3 +214,25 @@ def test_reception_demo_covers_every_state_and_runs_twice_unchanged(demo):
     demo_reception.seed(stdout=out)
     assert (Reception.objects.count(), OfficialLetter.objects.count(), ReceptionMeal.objects.count()) == counts
     assert "(0 new)" in out.getvalue()
+
+
+def test_demo_offices_against_the_standard_and_conduct_violations(demo):
+    from bureau.models import StaffProfile
+    from property_services import demo_space, selectors_space
+    from property_services.choices_space import SpaceVerdict
+    from property_services.models import ConductRule, ConductViolation, OfficeAssignment
+
+    assert "people given an office" in demo and "conduct violations" in demo
+    root = get_user_model().objects.get(username="admin")
+    assert StaffProfile.objects.exclude(rank="").count() >= 25
+    assert StaffProfile.objects.filter(rank="", office_assignments__voided_at=None).exists()  # not recorded yet
+    verdicts = {row.verdict for row in selectors_space.office_rows(root, day=datetime.date.today())}
+    assert verdicts == set(SpaceVerdict.values)  # some over standard, some within, rank not recorded, idle
+    county_head = StaffProfile.objects.get(title="县长")
+    assert not county_head.user.has_usable_password()  # people of the register need no login
+    assert ConductRule.objects.filter(kind="prohibition").count() == 8
+    months = {violation.date.replace(day=1) for violation in ConductViolation.objects.all()}
+    assert len(months) == 3 and ConductViolation.objects.count() == 27
+    counts = (OfficeAssignment.objects.count(), ConductViolation.objects.count(), StaffProfile.objects.count())
+    assert demo_space.seed() == (0, 0)
+    assert counts == (OfficeAssignment.objects.count(), ConductViolation.objects.count(), StaffProfile.objects.count())

@@ -23,3 +23,9 @@ from property_services.models.inspections import (  # noqa: F401, E402
     Rectification,
 )
 from property_services.models.repairs import RepairTicket  # noqa: F401, E402
+from property_services.models.space import (  # noqa: F401, E402
+    ConductRule,
+    ConductViolation,
+    OfficeAssignment,
+    OfficeStandard,
+)

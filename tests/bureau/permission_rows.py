@@ -1,5 +1,5 @@
-from bureau.views.core import BUILDINGS, DEPARTMENTS, OCCUPANCY, ROOMS
-from tests.factories import BuildingFactory, RoomOccupancyFactory
+from bureau.views.core import BUILDINGS, DEPARTMENTS, OCCUPANCY, PEOPLE, ROOMS
+from tests.factories import BuildingFactory, RoomOccupancyFactory, StaffProfileFactory
 from tests.permission_matrix import BUREAU_STAFF, EVERY_ROLE, Role, Row, register_rows, roles
 
 OBJECTS = {
@@ -7,6 +7,7 @@ OBJECTS = {
     "building": lambda world, department: BuildingFactory(),
     "room": lambda world, department: RoomOccupancyFactory(department=department).room,
     "roomoccupancy": lambda world, department: RoomOccupancyFactory(department=department),
+    "staffprofile": lambda world, department: StaffProfileFactory(department=department, phone="13812345678"),
 }
 
 CAMPUS = roles(Role.ADMIN_CENTRE)
@@ -32,6 +33,13 @@ ROWS = [
     *register_rows(BUILDINGS, viewers=BUREAU_STAFF, editors=CAMPUS, obj="building", scoped=False),
     *register_rows(ROOMS, viewers=ROOM_VIEWERS, editors=CAMPUS, obj="room"),
     *register_rows(OCCUPANCY, viewers=ROOM_VIEWERS, editors=CAMPUS, obj="roomoccupancy"),
+    # The people register: bureau staff and the system administrator all, a department head their own unit's.
+    *register_rows(
+        PEOPLE,
+        viewers=ROOM_VIEWERS | SYSTEM_ADMINISTRATOR,
+        editors=CAMPUS | SYSTEM_ADMINISTRATOR,
+        obj="staffprofile",
+    ),
     Row(
         "meetings:index",
         allow=roles(Role.LEADERSHIP, Role.MEETING_CENTRE, Role.FINANCE, Role.DEPARTMENT_HEADS, Role.EMPLOYEES),

@@ -2,6 +2,7 @@
 page costs the same number of queries whatever its size and however much data there is (issue 6)."""
 
 import dataclasses
+import datetime
 import re
 from datetime import timedelta
 from io import StringIO
@@ -32,6 +33,16 @@ def _receptions(count):
     hosts = list(Department.objects.filter(code__startswith=scale.CODE_PREFIX)[:count])
     for host in hosts:
         ReceptionFactory(host_department=host)
+
+
+def _office_standards(count):
+    # The office standard is reference data (five rows, one per rank): dated revisions fill the list.
+    from property_services.models import OfficeStandard
+
+    for index in range(count):
+        OfficeStandard.objects.create(
+            rank="below_section", area_per_person=9 + index % 3, valid_from=datetime.date(2030, 1, 1) + timedelta(index)
+        )
 
 
 def _sessions(count, user):
@@ -130,6 +141,7 @@ def test_queries_per_list_page_do_not_grow_with_rows_or_data(root, client):
     scale.build_all(MORE)
     _receptions(25)
     _sessions(60, root)
+    _office_standards(60)
     big = {
         (name, per_page): _queries(client, reverse(name), per_page) for name, _v in LIST_PAGES for per_page in (10, 50)
     }

@@ -66,7 +66,7 @@ def test_department_staff_see_their_department_only(world, client):
 
 def test_campus_sees_all_registers(world, client):
     sections, _html = _home(client, world.users[Role.ADMIN_CENTRE])
-    assert len(sections[reverse("bureau:department_list")]) == 4
+    assert len(sections[reverse("bureau:department_list")]) == 5  # departments, buildings, rooms, occupancy, people
 
 
 def test_user_without_role_is_told_so(world, client):

@@ -42,3 +42,29 @@ def test_the_tiny_set_has_inspections_and_assessments_the_rules_agree_with():
     for assessment in MonthlyAssessment.objects.all()[:20]:
         penalties = sum(p.amount for p in Penalty.objects.filter(contract=assessment.contract, month=assessment.month))
         assert assessment.penalties == penalties and assessment.payable == assessment.monthly_fee - penalties
+
+
+@pytest.mark.django_db
+def test_the_tiny_set_has_ranks_offices_and_violations_one_office_per_person():
+    import datetime
+
+    from django.contrib.auth import get_user_model
+    from django.db.models import Count
+
+    from bureau.models import StaffProfile
+    from property_services import selectors_space
+    from property_services.choices_space import SpaceVerdict
+    from property_services.models import ConductViolation, OfficeAssignment
+
+    out = StringIO()
+    call_command("seed_scale", size="tiny", force=True, stdout=out)
+    assert "office assignments" in out.getvalue() and "conduct violations" in out.getvalue()
+    assert StaffProfile.objects.exclude(rank="").count() > StaffProfile.objects.filter(rank="").count() > 0
+    assert OfficeAssignment.objects.count() > 20
+    assert not OfficeAssignment.objects.values("person").annotate(n=Count("id")).filter(n__gt=1).exists()
+    assert ConductViolation.objects.count() >= 12 * 2 * 2  # 12 units, 2 a year, 2 years
+    for model in (OfficeAssignment, ConductViolation):
+        assert model.history.filter(history_type="+").count() == model.objects.count(), model
+    root = get_user_model().objects.create(username="scale-root", is_superuser=True)
+    verdicts = {row.verdict for row in selectors_space.office_rows(root, day=datetime.date(2026, 12, 1))}
+    assert {SpaceVerdict.OVER, SpaceVerdict.IDLE} <= verdicts
