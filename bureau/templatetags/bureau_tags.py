@@ -52,3 +52,11 @@ def wan_yuan(value):
 def person(user):
     """A user's name the Chinese way (王会务), else the login; "—" for nobody."""
     return person_name(user) if user else "—"
+
+
+@register.filter
+def labelled(field, header=""):
+    """A form field rendered with an accessible name of its own: in a formset table the column header
+    (`header`, else the field's label) stands where a <label> would, so the field carries it as
+    `aria-label` — `{{ form.amount|labelled:amount_header }}`."""
+    return field.as_widget(attrs={"aria-label": str(header or field.label)})

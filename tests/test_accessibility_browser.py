@@ -1,0 +1,170 @@
+"""Every page passes axe-core (WCAG 2.0/2.1 A and AA) in Chromium; the pages people use on their feet
+pass it on a phone-sized screen too.
+
+The pages are the permission matrix's (tests/permission_matrix.py): every row a GET opens with 200 and
+that answers HTML, with the object its maker builds for the user's own department, seen by the user a
+person would be — an employee where employees may, else the first role that may, else a superuser; a
+public page anonymously. A page added to the matrix is checked here without another line.
+"""
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from bureau.roles import ALL_ROLES, Role
+from tests.accessibility import axe_run, grouped_report
+from tests.helpers import stub_pdf_layout
+from tests.permission_matrix import PUBLIC, SUPERUSER, load
+
+ROWS, OBJECTS = load()
+ANONYMOUS = None
+
+# The pages used standing up, on a phone: signing in to the portal and to a meeting, the asset
+# stock-take scan, the inspection's scoring sheet, and the repair line (the room's QR page, the
+# reporter's follow link, and the tickets).
+PHONE_PAGES = (
+    "meetings:sign_in",
+    "meetings:meeting_check_in",
+    "assets:stocktake_scan",
+    "property_services:inspection_score",
+    "property_services:repair_room",
+    "property_services:repair_follow",
+    "property_services:repair_report",
+    "property_services:repairticket",  # the ticket's pages: list, detail, history, moves …
+)
+
+
+def _viewer(row):
+    """Who opens the row's page: anonymous for a public page, else an employee where allowed, else
+    the first role allowed, else a superuser."""
+    if row.allow == PUBLIC:
+        return ANONYMOUS
+    if Role.EMPLOYEES in row.allow:
+        return Role.EMPLOYEES
+    return next((role for role in ALL_ROLES if role in row.allow), SUPERUSER)
+
+
+class Pages:
+    """The matrix's pages as URLs in the live server, each with who opens it; objects are made once
+    per maker (for the own department), sessions once per user."""
+
+    def __init__(self, world, live_server, driver, monkeypatch):
+        self.world, self.base, self.driver = world, live_server.url, driver
+        self.objects, self.sessions, self.current, self.found = {}, {}, "unset", {}
+        stub_pdf_layout(monkeypatch)  # PDFs are only asked for to see they are not HTML
+
+    def url(self, row):
+        args = []
+        if row.obj:
+            if row.obj not in self.objects:
+                self.objects[row.obj] = OBJECTS[row.obj](self.world, self.world.own)
+            args = [self.objects[row.obj].pk]
+        return reverse(row.url_name, args=args, kwargs=row.kwargs or None)
+
+    def session(self, who):
+        if who not in self.sessions:
+            client = Client()
+            client.force_login(self.world.users[who])
+            self.sessions[who] = client.cookies[settings.SESSION_COOKIE_NAME].value
+        return self.sessions[who]
+
+    def is_html_page(self, url, who):
+        """Whether a GET of `url` by `who` answers 200 with HTML (not a PDF, an export or JSON)."""
+        client = Client()
+        if who is not ANONYMOUS:
+            client.cookies[settings.SESSION_COOKIE_NAME] = self.session(who)
+        response = client.get(url)
+        return response.status_code == 200 and response["Content-Type"].startswith("text/html")
+
+    def log_in(self, who):
+        """The browser as `who` (its session cookie), switched only when it changes."""
+        if who == self.current:
+            return
+        if not self.driver.current_url.startswith(self.base):
+            self.driver.get(self.base + reverse("login"))
+        self.driver.delete_all_cookies()
+        if who is not ANONYMOUS:
+            self.driver.add_cookie({"name": settings.SESSION_COOKIE_NAME, "value": self.session(who), "path": "/"})
+        self.current = who
+
+    def check(self, url, who, label=None):
+        """Open `url` as `who` and note what axe finds on it."""
+        self.log_in(who)
+        self.driver.get(self.base + url)
+        self.note(label or f"{url} (as {who or 'anonymous'})")
+
+    def note(self, label):
+        """Note what axe finds on the page the browser shows."""
+        self.found[label] = axe_run(self.driver)
+
+    def report(self):
+        """The violations found, grouped by rule and element ("" when every page passed)."""
+        return grouped_report({label: found for label, found in self.found.items() if found})
+
+
+def _rows(names=None):
+    rows = [row for row in ROWS if row.status == 200]
+    if names:
+        rows = [row for row in rows if any(row.url_name == n or row.url_name.startswith(n + "_") for n in names)]
+    return sorted(rows, key=lambda row: (str(_viewer(row)), row.url_name))
+
+
+@pytest.mark.browser
+def test_every_page_passes_axe(live_server, browser, world, monkeypatch, record_property):
+    pages = Pages(world, live_server, browser, monkeypatch)
+    for row in _rows():
+        who, url = _viewer(row), pages.url(row)
+        if pages.is_html_page(url, who):
+            pages.check(url, who)
+    checked = len(pages.found)
+    # The error pages: a role without the permission (403), a page that does not exist (404).
+    pages.check(reverse("assets:asset_list"), "no role", label="403 page")
+    pages.check("/no-such-page/", Role.EMPLOYEES, label="404 page")
+    record_property("summary", f"axe-core: {checked} pages of the permission matrix, and the 403 and 404 pages")
+    assert checked > 150, f"only {checked} HTML pages found in the permission matrix"
+    failing = sum(1 for found in pages.found.values() if found)
+    assert not failing, f"{failing} pages break WCAG 2.1 AA:\n{pages.report()}"
+
+
+@pytest.mark.browser
+def test_pages_used_on_a_phone_pass_axe(live_server, phone, world, monkeypatch):
+    pages = Pages(world, live_server, phone, monkeypatch)
+    pages.check(reverse("login"), ANONYMOUS, label="login")
+    assert phone.execute_script("return window.innerWidth") == 390
+    for row in _rows(PHONE_PAGES):
+        who, url = _viewer(row), pages.url(row)
+        if pages.is_html_page(url, who):
+            pages.check(url, who)
+    checked = {row.url_name for row in _rows(PHONE_PAGES)}
+    assert {"meetings:sign_in", "assets:stocktake_scan", "property_services:repairticket_list"} <= checked
+
+    # The room's QR page as a reporter uses it: a report missing what is required shows the errors on
+    # the fields, a complete one leads to the reporter's follow page. Reports are limited per address
+    # per hour through the cache: this test starts with the address's count cleared.
+    cache.delete("property_services:qr-reports:127.0.0.1")
+    room_url = pages.url(next(row for row in ROWS if row.url_name == "property_services:repair_room" and row.obj))
+    pages.log_in(ANONYMOUS)
+    phone.get(live_server.url + room_url)
+    button = phone.find_element(By.CSS_SELECTOR, "button[type=submit]")
+    phone.execute_script("arguments[0].form.noValidate = true", button)  # what the server says, not the browser
+    button.click()
+    WebDriverWait(phone, 15).until(EC.staleness_of(button))
+    assert phone.find_elements(By.CSS_SELECTOR, ".invalid-feedback"), "the empty report should show its errors"
+    pages.note("the room's QR page, with errors")
+    Select(phone.find_element(By.ID, "id_category")).select_by_value("air_conditioning")
+    phone.find_element(By.ID, "id_description").send_keys("空调不制冷")
+    phone.find_element(By.ID, "id_reporter_name").send_keys("李明")
+    phone.find_element(By.ID, "id_reporter_phone").send_keys("13800001234")
+    button = phone.find_element(By.CSS_SELECTOR, "button[type=submit]")
+    button.click()
+    WebDriverWait(phone, 15).until(EC.staleness_of(button))
+    WebDriverWait(phone, 15).until(EC.visibility_of_element_located((By.ID, "reported")))
+    pages.note("the reporter's follow page, just reported")
+
+    failing = sum(1 for found in pages.found.values() if found)
+    assert not failing, f"{failing} phone pages break WCAG 2.1 AA:\n{pages.report()}"
