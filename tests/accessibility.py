@@ -4,10 +4,12 @@
     assert not axe_violations(browser)  # ["rule-id (impact): help — selectors [what to fix]", …]
 
 axe-core is an npm devDependency (package.json), read from node_modules and put into the page under
-test through WebDriver (`execute_script`): it is never copied into the repository nor served by the
-portal. Every rule of those levels runs; none is turned off.
+test through WebDriver (`execute_script`, or `install_axe` for every page a browser opens): it is never
+copied into the repository nor served by the portal. Every rule of those levels runs; none is turned off.
+`grouped_report` reads the findings of many pages as one list by rule and element.
 """
 
+import functools
 from pathlib import Path
 
 from django.conf import settings
@@ -29,7 +31,9 @@ axe.run(document, {runOnly: {type: "tag", values: arguments[0]}, resultTypes: ["
 """
 
 
-def _axe_source():
+@functools.cache
+def axe_source():
+    """axe.min.js from node_modules (read once per test process)."""
     if not AXE_PATH.exists():
         raise AssertionError(
             f"axe-core is not installed ({AXE_PATH.relative_to(settings.BASE_DIR)}): run `npm ci` "
@@ -38,19 +42,23 @@ def _axe_source():
     return AXE_PATH.read_text(encoding="utf-8")
 
 
-_source = None
+def install_axe(driver):
+    """Have Chromium put axe-core into every page it opens from now on (DevTools), so a test that checks
+    many pages does not send it again with each one; tests/browser.py takes it off after the test."""
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": axe_source()})
 
 
 def axe_run(driver):
     """The page's WCAG 2.0/2.1 A and AA violations as axe reports them, one dict per rule:
     {"id", "impact", "help", "targets": [selector, …], "summaries": [failure summary, …]}."""
-    global _source
-    if _source is None:
-        _source = _axe_source()
     if not driver.execute_script("return typeof window.axe === 'object'"):
-        driver.execute_script(_source)
+        driver.execute_script(axe_source())
+    usual = driver.timeouts.script
     driver.set_script_timeout(SCRIPT_TIMEOUT)
-    result = driver.execute_async_script(_RUN, list(WCAG_TAGS))
+    try:
+        result = driver.execute_async_script(_RUN, list(WCAG_TAGS))
+    finally:
+        driver.set_script_timeout(usual)
     if "error" in result:
         raise AssertionError(f"axe-core could not run on {driver.current_url}: {result['error']}")
     return result["violations"]

@@ -17,8 +17,11 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from bureau.roles import ALL_ROLES, Role
-from tests.accessibility import axe_run, grouped_report
+from meetings.selectors.attendance import meeting_sign_in_code
+from tests.accessibility import axe_run, grouped_report, install_axe
+from tests.factories import BuildingFactory
 from tests.helpers import stub_pdf_layout
+from tests.meetings.factories import AttendeeFactory, meeting_today
 from tests.permission_matrix import PUBLIC, SUPERUSER, load
 
 ROWS, OBJECTS = load()
@@ -57,6 +60,7 @@ class Pages:
         self.world, self.base, self.driver = world, live_server.url, driver
         self.objects, self.sessions, self.current, self.found = {}, {}, "unset", {}
         stub_pdf_layout(monkeypatch)  # PDFs are only asked for to see they are not HTML
+        install_axe(driver)  # in every page the browser opens, rather than sent with each
 
     def url(self, row):
         args = []
@@ -122,6 +126,13 @@ def test_every_page_passes_axe(live_server, browser, world, monkeypatch, record_
         if pages.is_html_page(url, who):
             pages.check(url, who)
     checked = len(pages.found)
+    # A picker open, its matches listed (TomSelect's box, drop-down and options).
+    BuildingFactory(name="行政中心")
+    pages.log_in(Role.ADMIN_CENTRE)
+    browser.get(live_server.url + reverse("bureau:room_add"))
+    browser.find_element(By.ID, "id_building-ts-control").click()
+    WebDriverWait(browser, 15).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".ts-dropdown [data-selectable]"))
+    pages.note("a picker open (room form, building)")
     # The error pages: a role without the permission (403), a page that does not exist (404).
     pages.check(reverse("assets:asset_list"), "no role", label="403 page")
     pages.check("/no-such-page/", Role.EMPLOYEES, label="404 page")
@@ -143,28 +154,63 @@ def test_pages_used_on_a_phone_pass_axe(live_server, phone, world, monkeypatch):
     checked = {row.url_name for row in _rows(PHONE_PAGES)}
     assert {"meetings:sign_in", "assets:stocktake_scan", "property_services:repairticket_list"} <= checked
 
+    # What these pages show after a tap: errors on the fields, the answer to a sign-in.
+    pages.log_in(ANONYMOUS)
+    phone.get(live_server.url + reverse("login"))
+    phone.find_element(By.ID, "id_username").send_keys("nobody-here")
+    phone.find_element(By.ID, "id_password").send_keys("wrong-password")
+    _submit(phone)
+    assert phone.find_elements(By.CSS_SELECTOR, ".alert-danger, .invalid-feedback"), "the refusal should show"
+    pages.note("login, refused")
+
+    # A meeting today, and the employee on its list: the meeting's code logged in, their own code, signed in.
+    meeting = meeting_today(title="全县安全生产工作会议")
+    attendee = AttendeeFactory(meeting=meeting, name="司马青", user=world.users[Role.EMPLOYEES], seat_row=1)
+    check_in = reverse("meetings:meeting_check_in", args=[meeting_sign_in_code(meeting)])
+    pages.check(check_in, Role.EMPLOYEES, label="meeting check-in, logged in, before signing in")
+    assert phone.find_elements(By.ID, "sign-in-button")
+    pages.check(reverse("meetings:sign_in", args=[attendee.token]), ANONYMOUS, label="meeting sign-in, own code")
+    _submit(phone, "#sign-in-button")
+    assert "alert-success" in phone.find_element(By.ID, "sign-in-result").get_attribute("class")
+    pages.note("meeting sign-in, signed in")
+
+    pages.log_in(Role.EMPLOYEES)
+    phone.get(live_server.url + _url_of(pages, "assets:stocktake_scan"))
+    phone.find_element(By.ID, "id_code").send_keys("NO-SUCH-LABEL")
+    _submit(phone)
+    assert phone.find_elements(By.CSS_SELECTOR, ".invalid-feedback"), "a wrong label should be refused on the field"
+    pages.note("stock-take scan, with an error")
+
     # The room's QR page as a reporter uses it: a report missing what is required shows the errors on
     # the fields, a complete one leads to the reporter's follow page. Reports are limited per address
     # per hour through the cache: this test starts with the address's count cleared.
     cache.delete("property_services:qr-reports:127.0.0.1")
-    room_url = pages.url(next(row for row in ROWS if row.url_name == "property_services:repair_room" and row.obj))
     pages.log_in(ANONYMOUS)
-    phone.get(live_server.url + room_url)
-    button = phone.find_element(By.CSS_SELECTOR, "button[type=submit]")
-    phone.execute_script("arguments[0].form.noValidate = true", button)  # what the server says, not the browser
-    button.click()
-    WebDriverWait(phone, 15).until(EC.staleness_of(button))
+    phone.get(live_server.url + _url_of(pages, "property_services:repair_room"))
+    _submit(phone)
     assert phone.find_elements(By.CSS_SELECTOR, ".invalid-feedback"), "the empty report should show its errors"
     pages.note("the room's QR page, with errors")
     Select(phone.find_element(By.ID, "id_category")).select_by_value("air_conditioning")
     phone.find_element(By.ID, "id_description").send_keys("空调不制冷")
     phone.find_element(By.ID, "id_reporter_name").send_keys("李明")
     phone.find_element(By.ID, "id_reporter_phone").send_keys("13800001234")
-    button = phone.find_element(By.CSS_SELECTOR, "button[type=submit]")
-    button.click()
-    WebDriverWait(phone, 15).until(EC.staleness_of(button))
+    _submit(phone)
     WebDriverWait(phone, 15).until(EC.visibility_of_element_located((By.ID, "reported")))
     pages.note("the reporter's follow page, just reported")
 
     failing = sum(1 for found in pages.found.values() if found)
     assert not failing, f"{failing} phone pages break WCAG 2.1 AA:\n{pages.report()}"
+
+
+def _url_of(pages, url_name):
+    """The URL of the matrix's row for `url_name` that takes an object (the real page, not a forged code)."""
+    return pages.url(next(row for row in ROWS if row.url_name == url_name and row.obj))
+
+
+def _submit(driver, selector="main button[type=submit], main input[type=submit]"):
+    """Tap the form's submit button and wait for the answer; the browser's own checks of required
+    fields are off, so what is shown is what the server says."""
+    button = next(b for b in driver.find_elements(By.CSS_SELECTOR, selector) if b.is_displayed())
+    driver.execute_script("arguments[0].form.noValidate = true", button)
+    button.click()
+    WebDriverWait(driver, 15).until(EC.staleness_of(button))
