@@ -10,15 +10,19 @@ public page anonymously. A page added to the matrix is checked here without anot
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from assets.choices import ImportStatus
+from assets.models import AssetImport
 from bureau.roles import ALL_ROLES, Role
 from meetings.selectors.attendance import meeting_sign_in_code
 from tests.accessibility import axe_run, grouped_report, install_axe
+from tests.assets.factories import manager
 from tests.factories import BuildingFactory
 from tests.helpers import stub_pdf_layout
 from tests.meetings.factories import AttendeeFactory, meeting_today
@@ -214,3 +218,30 @@ def _submit(driver, selector="main button[type=submit], main input[type=submit]"
     driver.execute_script("arguments[0].form.noValidate = true", button)
     button.click()
     WebDriverWait(driver, 15).until(EC.staleness_of(button))
+
+
+@pytest.mark.browser
+def test_the_import_page_follows_the_worker_without_reloading(live_server, browser):
+    """A page that refreshed itself (meta refresh) took the reader back to the top every two seconds
+    (WCAG 2.2.1): the import page asks the server for its status part instead and stops once done."""
+    keeper = manager()
+    made = AssetImport(created_by=keeper, status=ImportStatus.CHECKING)
+    made.file.save("cards.xlsx", ContentFile(b""), save=False)
+    made.save()
+    client = Client()
+    client.force_login(keeper)
+    browser.get(live_server.url + reverse("login"))
+    browser.add_cookie(
+        {"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value}
+    )
+    browser.get(live_server.url + made.get_absolute_url())
+    assert not browser.find_elements(By.CSS_SELECTOR, "meta[http-equiv=refresh]")
+    status = browser.find_element(By.ID, "import-status")
+    assert "校验中" in status.text and status.get_attribute("hx-trigger") == "every 2s"
+    browser.execute_script("window.notReloaded = true")
+
+    made.status, made.total_rows = ImportStatus.CHECKED, 3
+    made.save()
+    WebDriverWait(browser, 15).until(lambda b: "已校验" in b.find_element(By.ID, "import-status").text)
+    assert browser.execute_script("return window.notReloaded") is True  # the same page, updated in place
+    assert browser.find_element(By.ID, "import-status").get_attribute("hx-trigger") is None  # done: no more asking
