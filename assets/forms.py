@@ -8,16 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assets.models import Asset, AssetImport, Disposal, Lease, PoolRequest, StockTake
-from bureau.fields import PlausibleDateValidator
-from bureau.forms import BureauForm, BureauModelForm
+from bureau.forms import BureauForm, BureauModelForm, plausible_date_field
 from bureau.pickers import PickerField
 from bureau.validators import UploadValidator
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
-
-
-def date_field(label, **kwargs):
-    return forms.DateField(label=label, widget=forms.DateInput(), validators=[PlausibleDateValidator()], **kwargs)
 
 
 class AssetForm(BureauModelForm):
@@ -70,24 +65,24 @@ class AssetForm(BureauModelForm):
 class AssignForm(BureauForm):
     department = PickerField("bureau.department", label=_("Department"), required=False)
     keeper = PickerField("bureau.person", label=_("Keeper"), required=False)
-    on = date_field(_("Date"))
+    on = plausible_date_field(_("Date"))
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
 
 
 class TransferForm(BureauForm):
     to_unit = PickerField("bureau.department", label=_("To unit"))
-    on = date_field(_("Date"))
+    on = plausible_date_field(_("Date"))
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
 
 
 class RepairForm(BureauForm):
-    on = date_field(_("Date"))
+    on = plausible_date_field(_("Date"))
     cost = forms.DecimalField(label=_("Cost"), min_value=0, required=False, **MONEY)
     note = forms.CharField(label=_("Note"), max_length=500)
 
 
 class RevalueForm(BureauForm):
-    on = date_field(_("Date"))
+    on = plausible_date_field(_("Date"))
     value_change = forms.DecimalField(label=_("Value change"), **MONEY)
     remaining_life_months = forms.IntegerField(
         label=_("Remaining life (months)"), min_value=1, max_value=1200, required=False
@@ -121,7 +116,7 @@ class PhotosField(forms.FileField):
 
 
 class HandInForm(BureauForm):
-    on = date_field(_("Date"))
+    on = plausible_date_field(_("Date"))
     condition = forms.CharField(label=_("Condition"), max_length=200)
     photos = PhotosField(label=_("Photos"), required=False)
 
@@ -142,8 +137,8 @@ class DecisionForm(BureauForm):
 class PoolLoanForm(BureauForm):
     department = PickerField("bureau.department", label=_("Borrowing department"))
     purpose = forms.CharField(label=_("Purpose"), max_length=200)
-    lent_on = date_field(_("Lent on"))
-    due_on = date_field(_("Due on"))
+    lent_on = plausible_date_field(_("Lent on"))
+    due_on = plausible_date_field(_("Due on"))
 
     def clean(self):
         data = super().clean()
@@ -153,7 +148,7 @@ class PoolLoanForm(BureauForm):
 
 
 class ReturnForm(BureauForm):
-    on = date_field(_("Returned on"))
+    on = plausible_date_field(_("Returned on"))
 
 
 class LeaseForm(BureauModelForm):
@@ -179,7 +174,7 @@ class LeaseForm(BureauModelForm):
 
 class PaymentForm(BureauForm):
     amount = forms.DecimalField(label=_("Amount received"), min_value=0.01, **MONEY)
-    on = date_field(_("Received on"))
+    on = plausible_date_field(_("Received on"))
 
 
 class DisposalForm(BureauModelForm):
@@ -192,14 +187,14 @@ class DisposalForm(BureauModelForm):
 
 
 class DisposalCompleteForm(BureauForm):
-    disposed_on = date_field(_("Disposed on"))
+    disposed_on = plausible_date_field(_("Disposed on"))
     proceeds = forms.DecimalField(label=_("Proceeds"), min_value=0, initial=0, **MONEY)
     buyer = forms.CharField(label=_("Buyer or recipient"), max_length=200, required=False)
 
 
 class RemitForm(BureauForm):
     amount = forms.DecimalField(label=_("Amount remitted"), min_value=0.01, **MONEY)
-    on = date_field(_("Remitted on"))
+    on = plausible_date_field(_("Remitted on"))
 
 
 class StockTakeForm(BureauModelForm):
@@ -221,7 +216,7 @@ class ScanForm(BureauForm):
 class ResolveForm(BureauForm):
     department = PickerField("bureau.department", label=_("Department"), required=False)
     approval_document = forms.CharField(label=_("Approval document number"), max_length=100, required=False)
-    on = date_field(_("Date"))
+    on = plausible_date_field(_("Date"))
 
 
 class AssetImportForm(BureauModelForm):
@@ -241,7 +236,7 @@ class AssetImportForm(BureauModelForm):
 
 
 class ReportForm(BureauForm):
-    day = date_field(_("Date"), required=False)
+    day = plausible_date_field(_("Date"), required=False)
 
     def day_or_today(self):
         return (self.cleaned_data.get("day") if self.is_valid() else None) or timezone.localdate()

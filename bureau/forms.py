@@ -5,6 +5,7 @@ import re
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
@@ -12,6 +13,7 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from bureau.concurrency import VersionedFormMixin
+from bureau.fields import PlausibleDateValidator
 from bureau.integrity import integrity_error_as_validation_error, move_constraint_errors_to_fields
 from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile, person_name
 from bureau.pickers import bind_pickers
@@ -72,6 +74,14 @@ def _prepare(form):
         if isinstance(field, forms.ModelChoiceField) and issubclass(field.queryset.model, AbstractBaseUser):
             field.label_from_instance = person_name  # people are chosen by name, not by login
     bind_pickers(form, getattr(form, "user", None), getattr(form, "pickers", None))
+
+
+def plausible_date_field(label, **kwargs):
+    """A date on a plain form, held to the bureau's plausible range like `fields.PlausibleDateField`
+    on a model (a message on the field, never a date in year 1 reaching a service)."""
+    field = forms.DateField(label=label, widget=forms.DateInput(), validators=[PlausibleDateValidator()], **kwargs)
+    field.widget.attrs.update(min=settings.BUREAU_DATE_MIN.isoformat(), max=settings.BUREAU_DATE_MAX.isoformat())
+    return field
 
 
 class BureauForm(InputRulesMixin, forms.Form):

@@ -66,6 +66,7 @@ urlpatterns += [
     # attendance: the board, the desk, the QR page
     path("m/<int:pk>/attendance/", A.MeetingAttendanceView.as_view(), name="meeting_attendance"),
     path("m/<int:pk>/attendance/close/", A.MeetingAttendanceCloseView.as_view(), name="meeting_attendance_close"),
+    path("m/<int:pk>/attendance/scan/", A.MeetingDeskScanView.as_view(), name="meeting_desk_scan"),
     path("attendees/<int:pk>/sign-in/", A.AttendeeSignInDeskView.as_view(), name="attendee_sign_in"),
     path("attendees/<int:pk>/left-early/", A.AttendeeLeftEarlyView.as_view(), name="attendee_left_early"),
     path("attendees/<int:pk>/excuse/", A.AttendeeExcuseView.as_view(), name="attendee_excuse"),

@@ -87,7 +87,8 @@ class PenaltyClauseAdmin(ServiceGovernedAdmin):
 class InspectionAdmin(ServiceGovernedAdmin):
     list_display = ("date", "contract", "kind", "place", "status", "score", "draw_seed")
     list_select_related = ("contract",)
-    raw_id_fields = ("contract", "inspector")
+    raw_id_fields = ("contract",)
+    autocomplete_fields = ("inspector",)
 
 
 @admin.register(Finding)
@@ -105,7 +106,8 @@ class RectificationAdmin(ServiceGovernedAdmin):
 @admin.register(Penalty)
 class PenaltyAdmin(ServiceGovernedAdmin):
     list_display = ("month", "contract", "clause", "amount", "voided_at")
-    raw_id_fields = ("contract", "clause", "rectification", "created_by")
+    raw_id_fields = ("contract", "clause", "rectification")
+    autocomplete_fields = ("created_by",)
 
 
 @admin.register(MonthlyAssessment)

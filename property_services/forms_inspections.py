@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bureau.forms import BureauForm, BureauModelForm, InputRulesMixin
+from bureau.forms import BureauForm, BureauModelForm, InputRulesMixin, plausible_date_field
 from bureau.pickers import PickerField
 from bureau.validators import UploadValidator
 from property_services.forms import MonthField
@@ -121,7 +121,7 @@ class RecheckForm(BureauForm):
         coerce=lambda value: value == "1",
         widget=forms.RadioSelect,
     )
-    day = forms.DateField(label=_("re-checked on"), widget=forms.DateInput())
+    day = plausible_date_field(_("re-checked on"))
     note = forms.CharField(label=_("re-check note"), max_length=500, required=False)
     clause = PickerField(
         "property_services.penalty_clause",

@@ -174,3 +174,32 @@ def browser(browser_factory):
 def phone(browser_factory):
     """Chromium emulating a 390×844 phone screen (mobile emulation, touch, phone user agent)."""
     return browser_factory(mobile=True)
+
+
+def to_next_page(driver, act, *, timeout=15):
+    """Do `act()` (a click, Enter in a field) and wait until the next page has loaded.
+
+    `staleness_of(element)` races with the navigation: asked while the old document is being torn down,
+    Chromium answers "Node with given id does not belong to the document", which is not a stale-element
+    error and fails the test. A mark on the old page's window, gone once the new page has loaded, asks
+    nothing of the old nodes."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.execute_script("window.__leftPage = true;")
+    act()
+    WebDriverWait(driver, timeout).until(
+        lambda d: d.execute_script("return !window.__leftPage && document.readyState === 'complete';")
+    )
+
+
+def log_in(driver, live_server, user, password="pw-123456"):
+    """Log in through the login page (the factories' users share one password)."""
+    from django.urls import reverse
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(live_server.url + reverse("login"))
+    driver.find_element(By.ID, "id_username").send_keys(user.username)
+    driver.find_element(By.ID, "id_password").send_keys(password, Keys.ENTER)
+    WebDriverWait(driver, 15).until(lambda d: reverse("login") not in d.current_url)

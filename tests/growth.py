@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from bureau.choices import DepartmentKind, RoomUse
 from bureau.models import Building, Department, Room, RoomOccupancy, StaffProfile
 from bureau.roles import Role
-from meetings.choices import MeetingCategory, MeetingFormat
+from meetings.choices import MeetingCategory, MeetingFormat, MeetingStatus
 from meetings.models import Meeting, OfficialLetter
 
 
@@ -58,17 +58,18 @@ def grow(world, n):
             start_at=start + datetime.timedelta(days=i),
             end_at=start + datetime.timedelta(days=i, hours=2),
             planned_attendees=10,
+            status=MeetingStatus.APPROVED,  # the printing order's meeting picker offers approved meetings
         )
         for i in range(n)
     )
     # property services: contractors (procurement suppliers) and their service contracts
     from procurement.models import Supplier
-    from property_services.models import ServiceContract
+    from property_services.models import PenaltyClause, ServiceContract
 
     suppliers = Supplier.objects.bulk_create(
         Supplier(name=f"增长物业公司{n}-{i}", credit_code=f"G{n:03d}{i:014d}"[:18]) for i in range(n)
     )
-    ServiceContract.objects.bulk_create(
+    contracts = ServiceContract.objects.bulk_create(
         ServiceContract(
             contractor=supplier,
             title=f"增长服务合同{n}-{i}",
@@ -78,6 +79,10 @@ def grow(world, n):
             end_date=datetime.date(2026, 12, 31),
         )
         for i, supplier in enumerate(suppliers)
+    )
+    PenaltyClause.objects.bulk_create(
+        PenaltyClause(contract=contract, deficiency=f"增长扣分项{n}-{i}", deduction=100, monthly_cap=500)
+        for i, contract in enumerate(contracts)
     )
     OfficialLetter.objects.bulk_create(
         OfficialLetter(

@@ -75,32 +75,69 @@ class ExcuseForm(BureauForm):
     )
 
 
-class LeftEarlyForm(BureauForm):
-    submit_label = _("Mark as left early")
-    left_at = forms.TimeField(
-        label=_("Left at"),
+def time_on_meeting_day(meeting, value, now=None):
+    """A time typed at the desk as an instant: on today's date while the meeting runs (day 2 of a
+    two-day meeting is day 2), else on the meeting's first day (recorded afterwards); local time."""
+    if value is None:
+        return None
+    day = today = timezone.localdate(now)
+    if meeting is not None:
+        first_day, last_day = timezone.localdate(meeting.start_at), timezone.localdate(meeting.end_at)
+        if not first_day <= today <= last_day:
+            day = first_day
+    return timezone.make_aware(datetime.datetime.combine(day, value))
+
+
+def _desk_time_field(label):
+    return forms.TimeField(
+        label=label,
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         help_text=_("Empty: now."),
     )
+
+
+class LeftEarlyForm(BureauForm):
+    submit_label = _("Mark as left early")
+    left_at = _desk_time_field(_("Left at"))
 
     def __init__(self, *args, meeting=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
 
     def left_at_datetime(self, now=None):
-        """The time typed, on today's date while the meeting runs (day 2 of a two-day meeting is day 2),
-        else on the meeting's first day (recorded afterwards); local time (Asia/Shanghai)."""
-        value = self.cleaned_data.get("left_at")
-        if value is None:
-            return None
-        today = timezone.localdate(now)
-        day = today
-        if self.meeting is not None:
-            first_day, last_day = timezone.localdate(self.meeting.start_at), timezone.localdate(self.meeting.end_at)
-            if not first_day <= today <= last_day:
-                day = first_day
-        return timezone.make_aware(datetime.datetime.combine(day, value))
+        return time_on_meeting_day(self.meeting, self.cleaned_data.get("left_at"), now)
+
+
+class DeskSignInForm(BureauForm):
+    """Sign in at the desk; a late arrival's time may be given afterwards (the desk was busy)."""
+
+    submit_label = _("Sign in")
+    arrived_at = _desk_time_field(_("Arrived at"))
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+
+    def arrived_at_datetime(self, now=None):
+        return time_on_meeting_day(self.meeting, self.cleaned_data.get("arrived_at"), now)
+
+
+class DeskScanForm(BureauForm):
+    """What a scanner types at the desk: the personal sign-in link of a notice's QR code (or its token)."""
+
+    submit_label = _("Sign in")
+    code = forms.CharField(
+        label=_("Scanned code"),
+        max_length=300,
+        help_text=_("Scan the QR code of the attendee's notice, or type the code under it."),
+    )
+
+    def token(self):
+        """The token: the last part of a sign-in link, or the code as typed."""
+        code = self.cleaned_data["code"].strip()
+        parts = [part for part in code.split("?")[0].split("/") if part]
+        return parts[-1] if parts else code
 
 
 class ProcedureStepForm(BureauModelForm):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from bureau.models import Department
 from meetings.choices import AttendanceStatus, MeetingStatus
 from meetings.models import Attendee, Meeting
+from meetings.rules import late_grace
 
 # Meetings whose attendance counts in the monthly figure: they took place (or are taking place).
 HELD_STATUSES = (MeetingStatus.IN_PROGRESS, MeetingStatus.HELD, MeetingStatus.SETTLED)
@@ -54,8 +55,12 @@ def effective_status(attendee, *, ended):
 def meeting_attendance_board(*, meeting, now=None):
     """The whole meeting at a glance: totals per status and, per department, counts and names.
 
-    {"ended", "total", "totals": [(status, label, count)], "late": n,
-     "groups": [{"label", "total", "late", "cells": [(status, label, count, [names])]}]}"""
+    {"ended", "total", "totals": [(status, label, count)], "late": n, "late_marked": n, "late_then_left": n,
+     "grace_minutes": n, "groups": [{"label", "total", "late", "cells": [(status, label, count, [names])]}]}
+
+    The status cards count each attendee once (they add up to the invited); "late" counts everyone
+    who signed in late, whatever happened next: those still shown as late plus those who were late
+    and then left early (shown under "left early")."""
     ended = meeting_has_ended(meeting, now)
     attendees = list(
         Attendee.objects.filter(meeting=meeting)
@@ -82,10 +87,14 @@ def meeting_attendance_board(*, meeting, now=None):
         group["late"] += attendee.is_late
         group["names"][status].append(attendee.name)
     shown = [s for s in BOARD_STATUSES if s != AttendanceStatus.PENDING or not ended]
+    late_then_left = sum(1 for a in attendees if a.is_late and a.status == AttendanceStatus.LEFT_EARLY)
     return {
         "ended": ended,
         "total": len(attendees),
         "late": sum(1 for a in attendees if a.is_late),
+        "late_marked": totals[AttendanceStatus.LATE],
+        "late_then_left": late_then_left,
+        "grace_minutes": int(late_grace().total_seconds() // 60),
         "totals": [(s.value, s.label, totals[s]) for s in shown],
         "statuses": [(s.value, s.label) for s in shown],
         "groups": [

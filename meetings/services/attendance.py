@@ -244,19 +244,27 @@ def attendee_update(*, attendee, actor, **fields):
 
 
 @transaction.atomic
-def attendee_sign_in(*, attendee, actor=None, method=SignInMethod.QR, now=None):
+def attendee_sign_in(*, attendee, actor=None, method=SignInMethod.QR, now=None, arrived_at=None):
     """Sign one attendee in. Returns (attendee, changed): a second sign-in changes nothing.
 
-    `actor` is the desk staff member, or None when the attendee signs in with their own QR token."""
+    `actor` is the desk staff member, or None when the attendee signs in with their own QR token.
+    `arrived_at`: the desk records a late arrival's time after the fact (default: now); it is not in
+    the future and falls on a day sign-in was open, and it decides whether they were late."""
     now = now or timezone.now()
+    at = arrived_at or now
     attendee = Attendee.objects.select_for_update().select_related("meeting").get(pk=attendee.pk)
     if attendee.signed_in_at is not None:
         return attendee, False
-    refusal = sign_in_refusal(meeting=attendee.meeting, now=now)
+    if at > now:
+        raise ValidationError(
+            {"arrived_at": ValidationError(_("The arrival time can't be later than now."), code="arrival_in_future")}
+        )
+    refusal = sign_in_refusal(meeting=attendee.meeting, now=at)
     if refusal:
-        raise ValidationError(refusal, code="sign_in_closed")
-    late = is_late(meeting=attendee.meeting, at=now)
-    attendee.signed_in_at = now
+        error = ValidationError(refusal, code="sign_in_closed")
+        raise ValidationError({"arrived_at": error}) if arrived_at else error
+    late = is_late(meeting=attendee.meeting, at=at)
+    attendee.signed_in_at = at
     attendee.sign_in_method = method
     attendee.signed_in_by = actor if method == SignInMethod.DESK else None
     attendee.is_late = late

@@ -5,6 +5,7 @@ Meeting.objects.for_user (another department's meeting → 404)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,6 +22,8 @@ from meetings.filtersets.attendance import AttendeeFilterSet
 from meetings.forms.attendance import (
     AttendeeAddForm,
     AttendeeForm,
+    DeskScanForm,
+    DeskSignInForm,
     ExcuseForm,
     InviteDepartmentForm,
     LeftEarlyForm,
@@ -31,6 +34,9 @@ from meetings.selectors.attendance import effective_status, meeting_attendance_b
 from meetings.services import attendance as services
 from meetings.tables.attendance import AttendeeTable
 from meetings.views.base import MEETING_RELATED, MeetingPageMixin, MeetingPdfView
+
+# The board polls itself this often: the hall sees sign-ins come in without anyone reloading.
+BOARD_REFRESH_SECONDS = 10
 
 
 class AttendeeBoundMixin(MeetingPageMixin):
@@ -169,48 +175,88 @@ class MeetingSeatingChartPdfView(MeetingPdfView):
 
 
 class MeetingAttendanceView(MeetingPageMixin, TemplateView):
+    """The board and the desk. `?live=1` answers the board alone (the page polls it); `?projector=1`
+    is the board full-screen for the hall's projector; `?q=` narrows the desk to a name or unit."""
+
     permission_required = "meetings.view_attendee"
     template_name = "meetings/attendance/board.html"
     tab = "attendance"
 
+    def get_template_names(self):
+        if self.request.GET.get("live"):
+            return ["meetings/attendance/_board_live.html"]
+        if self.request.GET.get("projector"):
+            return ["meetings/attendance/board_projector.html"]
+        return [self.template_name]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context.update(board=meeting_attendance_board(meeting=self.meeting), refresh_seconds=BOARD_REFRESH_SECONDS)
+        if self.request.GET.get("live") or self.request.GET.get("projector"):
+            return context
         ended = meeting_has_ended(self.meeting)
-        attendees = list(self.meeting.attendees.select_related("department").in_protocol_order())
+        query = self.request.GET.get("q", "").strip()[:50]
+        attendees = self.meeting.attendees.select_related("department").in_protocol_order()
+        if query:
+            attendees = attendees.filter(
+                Q(name__contains=query) | Q(organisation__contains=query) | Q(department__name__contains=query)
+            )
+        attendees = list(attendees)
         for attendee in attendees:
             attendee.effective = effective_status(attendee, ended=ended)
+        refusal = services.sign_in_refusal(meeting=self.meeting)
         context.update(
-            board=meeting_attendance_board(meeting=self.meeting),
             attendees=attendees,
-            refusal=services.sign_in_refusal(meeting=self.meeting),
-            grace_minutes=int(rules.late_grace().total_seconds() // 60),
+            query=query,
+            refusal=refusal,
             can_close=ended
             and self.meeting.status in rules.ATTENDANCE_CLOSING_STATUSES
-            and any(a.status == AttendanceStatus.PENDING for a in attendees),
+            and self.meeting.attendees.filter(status=AttendanceStatus.PENDING).exists(),
             # Only the desk buttons the services will accept in the meeting's state.
             can_excuse=self.meeting.status in rules.EXCUSING_STATUSES,
             can_mark_left=self.meeting.status in rules.RECORDING_STATUSES,
             can_manage_attendees=self.request.user.has_perm("meetings.change_attendee"),
+            scan_form=DeskScanForm(user=self.request.user) if not refusal else None,
         )
         return context
 
 
-class AttendeeSignInDeskView(AttendeeBoundMixin, View):
-    http_method_names = ["post"]
+class MeetingDeskScanView(MeetingPageMixin, FormMixin, TemplateView):
+    """The desk's scanner: the code of an attendee's notice signs them in (they showed it in person)."""
+
+    permission_required = "meetings.change_attendee"
+    success_url_name = "meetings:meeting_attendance"
+    template_name = "meetings/attendance/desk_scan.html"
+    tab = "attendance"
+    form_class = DeskScanForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if not form.is_valid():
+            return self.form_invalid(form)
+        attendee = self.meeting.attendees.filter(token=form.token()).first()
+        if attendee is None:
+            form.add_error("code", _("This code is not the sign-in code of anyone invited to this meeting."))
+            return self.form_invalid(form)
         try:
             attendee, changed = services.attendee_sign_in(
-                attendee=self.attendee, actor=request.user, method=SignInMethod.DESK
+                attendee=attendee, actor=request.user, method=SignInMethod.DESK
             )
         except ValidationError as exc:
-            messages.error(request, generic.error_text(exc))
-            return self.back()
-        if changed:
-            messages.success(request, _("%(name)s signed in.") % {"name": attendee.name})
-        else:
-            messages.info(request, rules.already_signed_in_message(attendee))
+            form.add_error("code", generic.error_text(exc))
+            return self.form_invalid(form)
+        _report_sign_in(request, attendee, changed)
         return self.back()
+
+
+def _report_sign_in(request, attendee, changed):
+    if changed:
+        messages.success(request, _("%(name)s signed in.") % {"name": attendee.name})
+    else:
+        messages.info(request, rules.already_signed_in_message(attendee))
 
 
 class _AttendeeFormView(AttendeeBoundMixin, FormMixin, TemplateView):
@@ -233,6 +279,28 @@ class _AttendeeFormView(AttendeeBoundMixin, FormMixin, TemplateView):
                 return self.form_invalid(form)
             return self.back()
         return self.form_invalid(form)
+
+
+class AttendeeSignInDeskView(_AttendeeFormView):
+    """Sign in at the desk: the board's button signs in now; a late arrival's time may be given."""
+
+    form_class = DeskSignInForm
+
+    @property
+    def title(self):
+        return _("Sign in: %(name)s") % {"name": self.attendee.name}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "meeting": self.meeting}
+
+    def act(self, form):
+        attendee, changed = services.attendee_sign_in(
+            attendee=self.attendee,
+            actor=self.request.user,
+            method=SignInMethod.DESK,
+            arrived_at=form.arrived_at_datetime(),
+        )
+        _report_sign_in(self.request, attendee, changed)
 
 
 class AttendeeLeftEarlyView(_AttendeeFormView):

@@ -5,15 +5,10 @@ suppliers to scroll)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bureau.fields import PlausibleDateValidator
-from bureau.forms import BureauForm
+from bureau.forms import BureauForm, plausible_date_field
 from procurement.choices import ChallengeOutcome, ChallengeSubject, ComplaintOutcome
 from procurement.models import Batch, Lot, Supplier
 from procurement.rules import normalize_credit_code
-
-
-def date_field(label, **kwargs):
-    return forms.DateField(label=label, widget=forms.DateInput(), validators=[PlausibleDateValidator()], **kwargs)
 
 
 class ChallengeFileForm(BureauForm):
@@ -25,8 +20,10 @@ class ChallengeFileForm(BureauForm):
         label=_("supplier's unified social credit code"), max_length=30, help_text=_("As on the written challenge.")
     )
     subject = forms.ChoiceField(label=_("challenged"), choices=ChallengeSubject.choices)
-    knew_on = date_field(_("known on"), help_text=_("The day the supplier knew or should have known (the notice)."))
-    received_on = date_field(_("received on"))
+    knew_on = plausible_date_field(
+        _("known on"), help_text=_("The day the supplier knew or should have known (the notice).")
+    )
+    received_on = plausible_date_field(_("received on"))
     grounds = forms.CharField(label=_("grounds"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
     suspends_signing = forms.BooleanField(
         label=_("may affect the result"),
@@ -65,7 +62,7 @@ class ChallengeFileForm(BureauForm):
 class ChallengeReplyForm(BureauForm):
     submit_label = _("Record the reply")
 
-    replied_on = date_field(_("replied on"))
+    replied_on = plausible_date_field(_("replied on"))
     outcome = forms.ChoiceField(label=_("outcome"), choices=ChallengeOutcome.choices)
     reply = forms.CharField(label=_("reply"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000)
 
@@ -73,7 +70,7 @@ class ChallengeReplyForm(BureauForm):
 class ComplaintFileForm(BureauForm):
     submit_label = _("Record the complaint")
 
-    filed_on = date_field(_("filed on"))
+    filed_on = plausible_date_field(_("filed on"))
     authority = forms.CharField(label=_("complained to"), max_length=100, initial="县财政局")
     grounds = forms.CharField(label=_("grounds"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
 
@@ -81,14 +78,14 @@ class ComplaintFileForm(BureauForm):
 class ComplaintSuspendForm(BureauForm):
     submit_label = _("Record the suspension")
 
-    suspended_from = date_field(_("procurement suspended from"))
-    suspended_to = date_field(_("procurement suspended until"), help_text=_("At most 30 days (law art. 57)."))
+    suspended_from = plausible_date_field(_("procurement suspended from"))
+    suspended_to = plausible_date_field(_("procurement suspended until"), help_text=_("At most 30 days (law art. 57)."))
 
 
 class ComplaintDecideForm(BureauForm):
     submit_label = _("Record the decision")
 
-    decided_on = date_field(_("decided on"))
+    decided_on = plausible_date_field(_("decided on"))
     outcome = forms.ChoiceField(label=_("outcome"), choices=ComplaintOutcome.choices)
     decision = forms.CharField(label=_("decision"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000)
 

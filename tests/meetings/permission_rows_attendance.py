@@ -70,7 +70,8 @@ ROWS = [
     # attendance
     Row("meetings:meeting_attendance", allow=ATTENDANCE_VIEWERS, obj="attendance_meeting"),
     Row("meetings:meeting_attendance_close", allow=CENTRE, obj="attendance_meeting", status=POST_ONLY),
-    Row("meetings:attendee_sign_in", allow=CENTRE, obj="attendee", status=POST_ONLY),
+    Row("meetings:meeting_desk_scan", allow=CENTRE, obj="attendance_meeting"),
+    Row("meetings:attendee_sign_in", allow=CENTRE, obj="attendee"),
     Row("meetings:attendee_left_early", allow=CENTRE, obj="attendee"),
     Row("meetings:attendee_excuse", allow=CENTRE, obj="attendee"),
     Row("meetings:attendee_edit", allow=CENTRE, obj="attendee"),

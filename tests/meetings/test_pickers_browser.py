@@ -6,23 +6,16 @@ from django.urls import reverse
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from bureau.roles import Role
 from meetings.choices import MeetingCategory, MeetingFormat
 from meetings.models import Meeting
+from tests.browser import log_in, to_next_page
 from tests.factories import BuildingFactory, MeetingRoomFactory
 from tests.meetings.core_fixtures import standards  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("standards")
-
-
-def _log_in(browser, live_server, user):
-    browser.get(live_server.url + reverse("login"))
-    browser.find_element(By.ID, "id_username").send_keys(user.username)
-    browser.find_element(By.ID, "id_password").send_keys("pw-123456", Keys.ENTER)
-    WebDriverWait(browser, 15).until(lambda b: reverse("login") not in b.current_url)
 
 
 def _fill_request(browser, *, title, end_at):
@@ -59,9 +52,8 @@ def _pick_venue(browser, typed, label):
 
 
 def _submit(browser):
-    old = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.ID, "id_planned_staff").send_keys(Keys.ENTER)  # Enter in a field submits
-    WebDriverWait(browser, 15).until(EC.staleness_of(old))
+    field = browser.find_element(By.ID, "id_planned_staff")
+    to_next_page(browser, lambda: field.send_keys(Keys.ENTER))  # Enter in a field submits
 
 
 @pytest.mark.browser
@@ -69,7 +61,7 @@ def test_staff_pick_a_venue_by_typing_and_the_meeting_has_it(live_server, browse
     building = BuildingFactory(name="行政中心")
     venue = MeetingRoomFactory(building=building, number="301", name="第一会议室", capacity=100)  # 86 people
     MeetingRoomFactory(building=building, number="302", name="第二会议室")
-    _log_in(browser, live_server, world.users[Role.EMPLOYEES])
+    log_in(browser, live_server, world.users[Role.EMPLOYEES])
     browser.get(live_server.url + reverse("meetings:meeting_add"))
     _fill_request(browser, title="全县教育工作会议", end_at="2026-12-15T08:00")  # ends before it starts
     _pick_venue(browser, "第一", "第一会议室")

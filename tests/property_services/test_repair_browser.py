@@ -11,6 +11,7 @@ from property_services.choices import RepairSource, RepairStatus
 from property_services.models import RepairTicket
 from property_services.services import repairs
 from property_services.views.repair_qr import room_qr_url
+from tests.browser import to_next_page
 from tests.factories import DepartmentFactory, RoomFactory, make_user
 
 
@@ -26,8 +27,7 @@ def test_a_ticket_from_the_rooms_qr_page_to_the_reporters_rating(live_server, ph
     phone.find_element(By.ID, "id_reporter_phone").send_keys("13800001234")
     button = phone.find_element(By.CSS_SELECTOR, "button[type=submit]")
     assert button.size["width"] > 300  # a full-width button for a thumb
-    button.click()
-    WebDriverWait(phone, 15).until(EC.staleness_of(button))  # the next page has loaded
+    to_next_page(phone, button.click)
     WebDriverWait(phone, 15).until(EC.visibility_of_element_located((By.ID, "reported")))
     follow = phone.find_element(By.ID, "follow-link").get_attribute("href")
     ticket = RepairTicket.objects.get()
@@ -44,9 +44,7 @@ def test_a_ticket_from_the_rooms_qr_page_to_the_reporters_rating(live_server, ph
     assert phone.find_element(By.ID, "ticket-status").text == "已修复"
     phone.find_element(By.CSS_SELECTOR, "input[name=rating][value='5']").click()
     phone.find_element(By.ID, "id_feedback").send_keys("修得很快")
-    confirm = phone.find_element(By.CSS_SELECTOR, "button[name=confirm]")
-    confirm.click()
-    WebDriverWait(phone, 15).until(EC.staleness_of(confirm))
+    to_next_page(phone, phone.find_element(By.CSS_SELECTOR, "button[name=confirm]").click)
     WebDriverWait(phone, 15).until(EC.text_to_be_present_in_element((By.ID, "ticket-status"), "已确认"))
     assert "5 / 5" in phone.find_element(By.ID, "ticket-rating").text
     ticket.refresh_from_db()
