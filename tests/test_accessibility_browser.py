@@ -23,6 +23,7 @@ from bureau.roles import ALL_ROLES, Role
 from meetings.selectors.attendance import meeting_sign_in_code
 from tests.accessibility import axe_run, grouped_report, install_axe
 from tests.assets.factories import manager
+from tests.browser import to_next_page
 from tests.factories import BuildingFactory
 from tests.helpers import stub_pdf_layout
 from tests.meetings.factories import AttendeeFactory, meeting_today
@@ -31,12 +32,13 @@ from tests.permission_matrix import PUBLIC, SUPERUSER, load
 ROWS, OBJECTS = load()
 ANONYMOUS = None
 
-# The pages used standing up, on a phone: signing in to the portal and to a meeting, the asset
+# The pages used standing up, on a phone: signing in to the portal and to a meeting (and its desk), the asset
 # stock-take scan, the inspection's scoring sheet, and the repair line (the room's QR page, the
 # reporter's follow link, and the tickets).
 PHONE_PAGES = (
     "meetings:sign_in",
     "meetings:meeting_check_in",
+    "meetings:meeting_desk_scan",  # the sign-in desk, often a phone or a tablet
     "assets:stocktake_scan",
     "property_services:inspection_score",
     "property_services:repair_room",
@@ -216,8 +218,7 @@ def _submit(driver, selector="main button[type=submit], main input[type=submit]"
     fields are off, so what is shown is what the server says."""
     button = next(b for b in driver.find_elements(By.CSS_SELECTOR, selector) if b.is_displayed())
     driver.execute_script("arguments[0].form.noValidate = true", button)
-    button.click()
-    WebDriverWait(driver, 15).until(EC.staleness_of(button))
+    to_next_page(driver, button.click)
 
 
 @pytest.mark.browser
