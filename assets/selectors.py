@@ -3,14 +3,29 @@ layer. Scoped by `Model.objects.for_user(user)`."""
 
 import datetime
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from assets import rules
-from assets.choices import ACTIVE_STATUSES, AssetStatus, DisposalStatus, MovementKind
-from assets.models import Asset, AssetClass, Disposal, Lease, LeasePayment, Movement, PoolEntry, PoolLoan, UsefulLife
+from assets.choices import ACTIVE_STATUSES, AssetStatus, DisposalStatus, MovementKind, StockTakeResult
+from assets.models import (
+    Asset,
+    AssetClass,
+    Disposal,
+    Lease,
+    LeasePayment,
+    Movement,
+    PoolEntry,
+    PoolLoan,
+    StockTake,
+    StockTakeLine,
+    UsefulLife,
+)
+from bureau.figures import PERCENT, YUAN, FigureSet, share
 
 ZERO = Decimal("0.00")
 
@@ -256,4 +271,101 @@ def public_disposals():
         Disposal.objects.filter(announced_on__isnull=False, method__in=["auction", "sale"])
         .select_related("asset")
         .order_by("-announced_on", "-id")
+    )
+
+
+# ---- figures for the bureau-wide layer (issue 14, "figures written once") -------------------------
+
+
+@dataclass(frozen=True)
+class AssetFigures(FigureSet):
+    """The asset registry's figures for a period (and one using department).
+
+    Held = acquired by the period's last day and not disposed of before it; values are original
+    values (原值, with revaluations on the card's value), summed by the database — the depreciated net
+    value of every card is the annual report's (`annual_report`), too slow for a dashboard. The idle
+    rate is of the assets held whose card says idle today (a card keeps its current status, not its
+    past ones). Rent income = rent received in the period; disposals completed in the period; a
+    stock-take counts in the period it was closed in."""
+
+    assets: int
+    value: Decimal
+    idle: int
+    idle_rate: Decimal | None
+    leased_out: int
+    rent_income: Decimal
+    disposals: int
+    disposal_proceeds: Decimal
+    acquired: int
+    stocktakes: int
+    stocktake_found: int
+    stocktake_missing: int
+    stocktake_surplus: int
+    by_class: tuple  # ((class label, original value), …) by class code
+
+    LABELS = {
+        "assets": _("Assets held"),
+        "value": _("Original value"),
+        "idle": _("Idle assets"),
+        "idle_rate": _("Idle rate"),
+        "leased_out": _("Leased or lent out"),
+        "rent_income": _("Rent income"),
+        "acquired": _("Assets added"),
+        "disposals": _("Disposals completed"),
+        "disposal_proceeds": _("Disposal proceeds"),
+        "stocktakes": _("Stock-takes closed"),
+        "stocktake_found": _("Found in stock-takes"),
+        "stocktake_missing": _("Missing in stock-takes"),
+        "stocktake_surplus": _("Surplus in stock-takes"),
+    }
+    UNITS = {"value": YUAN, "idle_rate": PERCENT, "rent_income": YUAN, "disposal_proceeds": YUAN}
+
+
+def assets_figures(*, period, department=None):
+    """AssetFigures of `period` (bureau.periods.Period), for every department or one (its using department)."""
+    assets = Asset.objects.all() if department is None else Asset.objects.filter(using_department=department)
+    held = assets_at(period.end, assets)
+    totals = held.aggregate(
+        assets=Count("id"),
+        value=Sum("original_value"),
+        idle=Count("id", filter=Q(status=AssetStatus.IDLE)),
+        leased_out=Count("id", filter=Q(status__in=(AssetStatus.LEASED_OUT, AssetStatus.LENT))),
+        acquired=Count("id", filter=Q(acquired_on__gte=period.start)),
+    )
+    by_class = dict(held.values_list("asset_class__top_code").annotate(total=Sum("original_value")).order_by())
+    names = dict(AssetClass.objects.filter(parent__isnull=True).values_list("top_code", "name"))
+    payments = LeasePayment.objects.filter(received_on__gte=period.start, received_on__lte=period.end)
+    disposals = disposals_between(period.start, period.end)
+    lines = StockTakeLine.objects.filter(stocktake__closed_on__gte=period.start, stocktake__closed_on__lte=period.end)
+    stocktakes = StockTake.objects.filter(closed_on__gte=period.start, closed_on__lte=period.end)
+    if department is not None:
+        payments = payments.filter(lease__asset__using_department=department)
+        disposals = disposals.filter(asset__using_department=department)
+        lines = lines.filter(
+            Q(asset__using_department=department) | Q(asset__isnull=True, stocktake__department=department)
+        )
+        stocktakes = stocktakes.filter(
+            Q(department=department) | Q(lines__asset__using_department=department)
+        ).distinct()
+    sold = disposals.aggregate(n=Count("id"), proceeds=Sum("proceeds"))
+    results = lines.aggregate(
+        found=Count("id", filter=Q(result=StockTakeResult.FOUND)),
+        missing=Count("id", filter=Q(result=StockTakeResult.MISSING)),
+        surplus=Count("id", filter=Q(result=StockTakeResult.SURPLUS)),
+    )
+    return AssetFigures(
+        assets=totals["assets"],
+        value=totals["value"] or ZERO,
+        idle=totals["idle"],
+        idle_rate=share(totals["idle"], totals["assets"]),
+        leased_out=totals["leased_out"],
+        rent_income=payments.aggregate(total=Sum("received_amount"))["total"] or ZERO,
+        disposals=sold["n"],
+        disposal_proceeds=sold["proceeds"] or ZERO,
+        acquired=totals["acquired"],
+        stocktakes=stocktakes.count(),
+        stocktake_found=results["found"],
+        stocktake_missing=results["missing"],
+        stocktake_surplus=results["surplus"],
+        by_class=tuple((f"{code} {names.get(code, '')}".strip(), by_class[code]) for code in sorted(by_class)),
     )

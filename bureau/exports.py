@@ -39,3 +39,25 @@ def formula_safe_dataset(dataset, export_format):
 class SafeTableExport(TableExport):
     def table_to_dataset(self, table, exclude_columns, dataset_kwargs=None):
         return formula_safe_dataset(super().table_to_dataset(table, exclude_columns, dataset_kwargs), self.format)
+
+
+def rows_export_response(request, *, rows, title, filename, export_format="xlsx"):
+    """A download of `rows` ([headers, row, …]) as Excel (or CSV), formula-safe and in the audit log:
+    what a chart's numbers or a report's table export through."""
+    from django.http import HttpResponse
+
+    from bureau.audit import audit_export
+
+    headers, *body = rows
+    dataset = formula_safe_dataset(
+        Dataset(*[list(row) for row in body], headers=[str(h) for h in headers]), export_format
+    )
+    dataset.title = str(title)[:31]  # Excel's limit for a sheet name
+    audit_export(request, target=f"{title} ({export_format})")
+    content_types = {
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "csv": "text/csv; charset=utf-8",
+    }
+    response = HttpResponse(dataset.export(export_format), content_type=content_types[export_format])
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{export_format}"'
+    return response

@@ -75,7 +75,28 @@ def menu_for(user):
 def _bureau_menu():
     from django.utils.translation import gettext_lazy as _
 
+    from bureau.roles import DASHBOARD_ROLES, Role
+
     return (
+        NavSection(
+            label=_("Dashboards"),
+            icon="bi-speedometer2",
+            url_name="dashboard:index",
+            order=5,
+            description=_("The bureau's figures for a period against a year before, and each department's."),
+            items=(
+                NavItem(_("Bureau dashboard"), "dashboard:index", roles=DASHBOARD_ROLES),
+                NavItem(_("Department dashboard"), "dashboard:department", roles=DASHBOARD_ROLES),
+            ),
+        ),
+        NavSection(
+            label=_("My department"),
+            icon="bi-bar-chart",
+            url_name="dashboard:department",
+            order=6,
+            roles=(Role.DEPARTMENT_HEADS,),
+            description=_("Your department's meetings, attendance, fees, offices, assets, tickets and contracts."),
+        ),
         NavSection(
             label=_("Registers"),
             icon="bi-building",

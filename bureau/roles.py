@@ -74,6 +74,11 @@ DEPARTMENT_SCOPED_ROLES = (Role.DEPARTMENT_HEADS, Role.EMPLOYEES)
 # Bureau staff: they see every record of the models their role may view.
 BUREAU_WIDE_ROLES = tuple(r for r in ALL_ROLES if r not in DEPARTMENT_SCOPED_ROLES)
 
+# The bureau dashboard (every centre's figures): leadership and the centres' staff who answer for
+# them; the department dashboard adds the department heads, each for their own department only.
+DASHBOARD_ROLES = tuple(r for r in BUREAU_WIDE_ROLES if r != Role.TECHNICIANS)
+DEPARTMENT_DASHBOARD_ROLES = (*DASHBOARD_ROLES, Role.DEPARTMENT_HEADS)
+
 
 def role_names(user):
     """The user's role (group) names, cached on the user object for the request."""

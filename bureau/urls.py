@@ -6,6 +6,13 @@ from django.urls import include, path
 from bureau.pickers import picker_urls
 from bureau.public import public_urls
 from bureau.views import pages, public, security
+from bureau.views.dashboard import DashboardView, DepartmentDashboardView
+
+dashboard_urls = [
+    path("", DashboardView.as_view(), name="index"),
+    path("department/", DepartmentDashboardView.as_view(), name="department"),
+    path("department/<int:pk>/", DepartmentDashboardView.as_view(), name="department_detail"),
+]
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -16,6 +23,7 @@ urlpatterns = [
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("accounts/keep-alive/", security.session_keep_alive, name="session_keep_alive"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("dashboard/", include((dashboard_urls, "dashboard"))),
     path("registers/", include("bureau.urls_bureau")),
     path("pickers/", include((picker_urls(), "pickers"))),
     path("meetings/", include("meetings.urls")),

@@ -8,6 +8,7 @@ CORE_ITEMS = (
     NavItem(_("Meetings"), "meetings:meeting_list", permission="meetings.view_meeting"),
     NavItem(_("Printing orders"), "meetings:printingorder_list", permission="meetings.view_printingorder"),
     NavItem(_("Meeting statistics"), "meetings:statistics", permission="meetings.view_meeting"),
+    NavItem(_("Meeting rooms' calendar"), "meetings:calendar", permission="meetings.view_meeting"),
 )
 # ---- end meetings-core ----
 # --- official receptions 公务接待 (meetings-reception) ---

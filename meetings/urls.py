@@ -3,7 +3,7 @@ from django.urls import include, path
 from bureau.urls_helpers import move_urls, object_urls
 from meetings import views
 from meetings.views import attendance as attendance_views
-from meetings.views import core, statistics
+from meetings.views import calendar, core, statistics
 from meetings.views import procedures as procedure_views
 from meetings.views import sign_in as sign_in_views
 
@@ -33,6 +33,9 @@ urlpatterns += [
     path("m/<int:pk>/printing/", core.MeetingPrintingView.as_view(), name="meeting_printing"),
     *core.PRINTING_ORDERS.urls(),
     path("statistics/", statistics.MeetingStatisticsView.as_view(), name="statistics"),
+    # the rooms' calendar, and its iCal feeds (the address's key stands for the login)
+    path("calendar/", calendar.MeetingCalendarView.as_view(), name="calendar"),
+    path("calendar/feed/<str:token>.ics", calendar.CalendarFeedView.as_view(), name="calendar_feed"),
 ]
 # ---- end meetings-core ----
 

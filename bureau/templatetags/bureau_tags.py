@@ -60,3 +60,23 @@ def labelled(field, header=""):
     (`header`, else the field's label) stands where a <label> would, so the field carries it as
     `aria-label` — `{{ form.amount|labelled:amount_header }}`."""
     return field.as_widget(attrs={"aria-label": str(header or field.label)})
+
+
+@register.simple_tag
+def figure(value, unit, signed=False):
+    """A dashboard figure (bureau.figures) shown by its unit: 元 with two decimals, per cent, hours, m²;
+    "—" where there is none (a share of nothing); `signed` puts "+" before a rise."""
+    from django.utils.translation import gettext
+
+    if value is None:
+        return "—"
+    sign = "+" if signed and value > 0 else ""
+    if unit == "yuan":
+        return f"{sign}{Decimal(value):,.2f} 元"
+    if unit == "percent":
+        return f"{sign}{value}%"
+    if unit == "hours":
+        return gettext("%(hours)s h") % {"hours": f"{sign}{value}"}
+    if unit == "area":
+        return f"{sign}{Decimal(value):,.2f} m²"
+    return f"{sign}{value}"

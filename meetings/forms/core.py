@@ -6,6 +6,8 @@ import copy
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import construct_instance
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from bureau.concurrency import VersionedFormMixin
@@ -43,6 +45,12 @@ class MeetingForm(BureauModelForm):
             self.fields["host_department"].initial = own[0]
         for name in ("start_at", "end_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+        # The rooms' calendar shows which rooms are taken when, before the request is saved.
+        self.fields["venue_room"].help_text = format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            reverse("meetings:calendar"),
+            _("See which meeting rooms are booked (opens the rooms' calendar)"),
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -12,6 +12,7 @@ from django.db.models.functions import Trunc
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bureau.charts import ChartSpec
 from meetings.choices import MeetingCategory, MeetingFormat, MeetingStatus
 from meetings.models import BudgetLine, Meeting
 
@@ -19,7 +20,6 @@ PERIODS = {"month": _("Month"), "quarter": _("Quarter"), "year": _("Year")}
 # Requests that never became meetings are not counted.
 NOT_COUNTED = (MeetingStatus.DRAFT, MeetingStatus.REJECTED, MeetingStatus.CANCELLED)
 ZERO = Decimal("0.00")
-CATEGORY_COLOURS = {"1": "#0d6efd", "2": "#6f42c1", "3": "#20c997", "4": "#fd7e14"}
 
 
 def period_label(start, period):
@@ -116,7 +116,7 @@ def meeting_statistics(*, user, period="month", date_from, date_to):
         row["category_counts"] = [row["by_category"][c] for c in MeetingCategory.values]
         row["format_counts"] = [row["by_format"][f] for f in MeetingFormat.values]
         row["video_share"] = video_share(row["by_format"][MeetingFormat.VIDEO], row["total"])
-    return {"rows": ordered, "totals": totals, "period": period, "chart": bar_chart(ordered)}
+    return {"rows": ordered, "totals": totals, "period": period, "chart": statistics_chart(ordered)}
 
 
 def video_share(video, total):
@@ -126,36 +126,16 @@ def video_share(video, total):
     return (Decimal(video) * 100 / Decimal(total)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def bar_chart(rows, *, width=760, height=220):
-    """Stacked bars (meetings per period by category) as plain numbers for an inline SVG."""
+def statistics_chart(rows):
+    """Meetings per period by category, stacked (bureau.charts: the one chart code of the portal)."""
     if not rows:
         return None
-    top = max(row["total"] for row in rows) or 1
-    plot_height = height - 30
-    slot = width / len(rows)
-    bar_width = max(2.0, slot * 0.7)
-    bars = []
-    for index, row in enumerate(rows):
-        x = index * slot + (slot - bar_width) / 2
-        y = plot_height
-        segments = []
-        for category in MeetingCategory.values:
-            count = row["by_category"][category]
-            if not count:
-                continue
-            h = count * plot_height / top
-            y -= h
-            segments.append({"y": round(y, 1), "h": round(h, 1), "colour": CATEGORY_COLOURS[category], "n": count})
-        bars.append(
-            {
-                "x": round(x, 1),
-                "w": round(bar_width, 1),
-                "label": row["label"],
-                "total": row["total"],
-                "segments": segments,
-                "label_x": round(x + bar_width / 2, 1),
-                "show_label": len(rows) <= 16 or index % max(1, len(rows) // 12) == 0,
-            }
-        )
-    legend = [(CATEGORY_COLOURS[value], label) for value, label in MeetingCategory.choices]
-    return {"width": width, "height": height, "plot_height": plot_height, "top": top, "bars": bars, "legend": legend}
+    return ChartSpec(
+        key="meetings-per-period",
+        title=_("Meetings per period by category"),
+        categories=tuple(row["label"] for row in rows),
+        series=tuple(
+            (label, tuple(row["by_category"][value] for row in rows)) for value, label in MeetingCategory.choices
+        ),
+        stacked=True,
+    )

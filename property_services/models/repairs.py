@@ -143,6 +143,9 @@ class RepairTicket(TimeStampedModel):
             models.Index(fields=["status", "fix_due"]),
             models.Index(fields=["department", "-reported_at"]),
             models.Index(fields=["technician", "status"]),
+            # the dashboards' figures: tickets resolved, and ratings given, in a period
+            models.Index(fields=["resolved_at"], name="repairticket_resolved_at"),
+            models.Index(fields=["confirmed_at"], name="repairticket_confirmed_at"),
         ]
         permissions = [
             ("dispatch_repairticket", _("Can dispatch repair tickets and take hotline calls")),
