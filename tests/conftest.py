@@ -80,14 +80,17 @@ REFERENCE_SEEDS = (
     ("procurement.migrations.0002_legal_rules_2014_law", "seed", "procurement.ClockRule"),
     ("assets.migrations.0002_gbt14885_classes", "load", "assets.AssetClass"),
     ("property_services.migrations.0007_office_standards_2014", "seed", "property_services.OfficeStandard"),
+    ("meetings.migrations.0004_core_seed_central_standard", "seed", "meetings.MeetingStandard"),
+    ("meetings.migrations.0007_attendance_procedure_templates_seed", "seed", "meetings.ProcedureTemplate"),
 )
 
 
 @pytest.fixture(autouse=True)
 def reference_data(request):
     """A transactional test ends with a flush, which takes the data the migrations loaded (the holiday
-    calendar, the law's clocks and method rules, the asset classes and useful lives) from every test
-    that runs after it in the process: a transactional test gets them back first, as migrate left them."""
+    calendar, the law's clocks and method rules, the asset classes and useful lives, the central meeting
+    standard, the procedure checklists) from every test that runs after it in the process: a
+    transactional test gets them back first, as migrate left them."""
     if request.node.module.__name__ not in request.config.stash.get(TRANSACTIONAL_MODULES, set()):
         return
     if not ({"transactional_db", "live_server"} & set(request.fixturenames)) and not _is_transactional(request.node):

@@ -54,6 +54,14 @@ def person(user):
     return person_name(user) if user else "—"
 
 
+@register.filter
+def labelled(field, header=""):
+    """A form field rendered with an accessible name of its own: in a formset table the column header
+    (`header`, else the field's label) stands where a <label> would, so the field carries it as
+    `aria-label` — `{{ form.amount|labelled:amount_header }}`."""
+    return field.as_widget(attrs={"aria-label": str(header or field.label)})
+
+
 @register.simple_tag
 def figure(value, unit, signed=False):
     """A dashboard figure (bureau.figures) shown by its unit: 元 with two decimals, per cent, hours, m²;

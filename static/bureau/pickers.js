@@ -40,7 +40,7 @@
     }
     var multiple = select.multiple;
     var latest = { ids: null };
-    new TomSelect(select, {
+    var picker = new TomSelect(select, {
       valueField: "id",
       labelField: "text",
       searchField: [],
@@ -62,6 +62,18 @@
         },
       },
     });
+    // TomSelect points the field's <label> at its own search box, which leaves the original <select>
+    // (visually hidden, still the form's field) without a name: it keeps the same label. A field shown
+    // without a label (a table cell) is named by its placeholder, on both.
+    var labelledBy = picker.control_input.getAttribute("aria-labelledby");
+    if (labelledBy) {
+      select.setAttribute("aria-labelledby", labelledBy);
+    } else if (!select.hasAttribute("aria-label") && select.dataset.placeholder) {
+      select.setAttribute("aria-label", select.dataset.placeholder);
+    }
+    if (!labelledBy && select.hasAttribute("aria-label")) {
+      picker.control_input.setAttribute("aria-label", select.getAttribute("aria-label"));
+    }
   }
 
   function initAll(root) {
