@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from bureau.choices import RANK_SENIORITY, RANK_UNKNOWN_SENIORITY
 from bureau.fields import BoundedIntegerField, PlausibleDateTimeField
 from bureau.history import HistoricalRecords
 from bureau.models import Department, TimeStampedModel
@@ -35,9 +36,28 @@ class MeetingBoundQuerySet(ScopedQuerySet):
         return self.filter(**{f"{self.meeting_path}__in": Meeting.objects.for_user(user).values("pk")})
 
 
+# A person's rank (职级) as a number, most senior first; someone without a recorded rank (or with no
+# account, an outside guest) after every rank.
+_RANK_SENIORITY = models.Case(
+    *(models.When(user__profile__rank=rank, then=seniority) for rank, seniority in RANK_SENIORITY.items()),
+    default=RANK_UNKNOWN_SENIORITY,
+    output_field=models.IntegerField(),
+)
+
+
 class AttendeeQuerySet(MeetingBoundQuerySet):
     def in_protocol_order(self):
-        return self.order_by("protocol_order", "id")
+        """By protocol order; a tie by rank (职级), then by the units' order in the register (the
+        county's order of its units), then by name — never by chance or by who was invited first."""
+        return self.order_by(
+            "protocol_order",
+            _RANK_SENIORITY.asc(),
+            models.F("department__sort_order").asc(nulls_last=True),
+            "department__code",
+            "organisation",
+            "name",
+            "id",
+        )
 
 
 class Attendee(TimeStampedModel):

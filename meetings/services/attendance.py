@@ -154,7 +154,7 @@ def attendee_add(*, meeting, actor, name, organisation="", department=None, titl
 
 @transaction.atomic
 def meeting_seats_assign(*, meeting, actor, rows, seats_per_row):
-    """Seat every attendee not on leave by protocol order (ties: the order they were invited).
+    """Seat every attendee not on leave by protocol order (ties: by rank, then the units' order, then name).
     Replaces earlier seats, manual changes included. Returns the attendees in seat order."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     _check_inviting(meeting)
