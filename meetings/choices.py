@@ -110,6 +110,14 @@ class AttendanceStatus(models.TextChoices):
     EXCUSED = "excused", _("Excused")
 
 
+class ReplyStatus(models.TextChoices):
+    """The invitee's reply (回执) to the meeting notice."""
+
+    ATTENDING = "attending", _("Will attend")
+    DECLINED = "declined", _("Will not attend")
+    SUBSTITUTE = "substitute", _("Sends a substitute")
+
+
 class SignInMethod(models.TextChoices):
     QR = "qr", _("QR code")
     DESK = "desk", _("At the desk")

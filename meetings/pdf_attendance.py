@@ -36,6 +36,7 @@ def with_qr(attendees, *, request=None):
     for attendee in attendees:
         attendee.sign_in_url = sign_in_absolute_url(attendee, request=request)
         attendee.qr = qr_data_uri(attendee.sign_in_url)
+        attendee.reply_url = _absolute(attendee.get_reply_url(), request)
     return attendees
 
 

@@ -49,6 +49,10 @@ SIGN_IN_OPEN_STATUSES = (S.APPROVED, S.PREPARING, S.IN_PROGRESS)
 RECORDING_STATUSES = (*SIGN_IN_OPEN_STATUSES, S.HELD)
 # The invitation list can change until the meeting is held.
 INVITING_STATUSES = (S.DRAFT, S.SUBMITTED, S.APPROVED, S.PREPARING, S.IN_PROGRESS)
+# Replies (回执) come after the notice (an approved meeting) and before the meeting starts.
+REPLY_OPEN_STATUSES = (S.APPROVED, S.PREPARING)
+# Replies an hour from one address at most, on the page that needs no login (settings MEETINGS_REPLIES_PER_HOUR).
+REPLIES_PER_HOUR = 30
 # Leave (请假) can be granted until the meeting is settled.
 EXCUSING_STATUSES = (*INVITING_STATUSES, S.HELD)
 # The attendance board can be closed (the pending marked absent) from the meeting's day until it is settled.

@@ -76,6 +76,7 @@ urlpatterns += [
     path("attendees/<int:pk>/edit/", A.AttendeeEditView.as_view(), name="attendee_edit"),
     *A.ATTENDEES.urls(),
     path("sign-in/<slug:token>/", sign_in_views.SignInView.as_view(), name="sign_in"),
+    path("reply/<slug:token>/", sign_in_views.ReplyView.as_view(), name="reply"),
     # the meeting's code on seat and table cards: asks who signs in
     path("check-in/<str:code>/", sign_in_views.MeetingCheckInView.as_view(), name="meeting_check_in"),
 ]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from bureau.forms import BureauForm, BureauModelForm
 from bureau.pickers import PickerField
 from bureau.widgets import DateTimeLocalInput
-from meetings.choices import WorkPlanPost
+from meetings.choices import ReplyStatus, WorkPlanPost
 from meetings.models import Attendee, MeetingProcedureStep, ProcedureTemplate
 
 
@@ -168,3 +168,15 @@ class WorkPlanAssignForm(BureauForm):
     staff = PickerField("bureau.person", label=_("Staff member"))
     duties = forms.CharField(label=_("Duties"), max_length=300, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False, help_text=_("Empty: from the profile."))
+
+
+class ReplyForm(BureauForm):
+    """The reply (回执) on the invitee's phone: come, not come, or who comes instead."""
+
+    submit_label = _("Send the reply")
+    reply = forms.ChoiceField(label=_("reply to the notice"), choices=ReplyStatus.choices, widget=forms.RadioSelect)
+    substitute_name = forms.CharField(label=_("substitute"), max_length=50, required=False)
+    substitute_title = forms.CharField(label=_("substitute's position"), max_length=50, required=False)
+    note = forms.CharField(
+        label=_("note"), max_length=200, required=False, help_text=_("E.g. the reason you can't come.")
+    )

@@ -13,7 +13,7 @@ from bureau.fields import BoundedIntegerField, PlausibleDateTimeField
 from bureau.history import HistoricalRecords
 from bureau.models import Department, TimeStampedModel
 from bureau.scoping import ScopedQuerySet, sees_all_departments
-from meetings.choices import SIGNED_IN_STATUSES, AttendanceStatus, SignInMethod
+from meetings.choices import SIGNED_IN_STATUSES, AttendanceStatus, ReplyStatus, SignInMethod
 from meetings.models.meeting import Meeting
 
 TOKEN_BYTES = 24  # 192 bits from the OS's CSPRNG; the URL-safe text is 32 characters
@@ -103,6 +103,12 @@ class Attendee(TimeStampedModel):
     status = models.CharField(
         _("attendance"), max_length=12, choices=AttendanceStatus.choices, default=AttendanceStatus.PENDING
     )
+    # The reply (回执) from the notice's link: before the meeting, the organiser sees who comes.
+    reply = models.CharField(_("reply to the notice"), max_length=12, choices=ReplyStatus.choices, blank=True)
+    reply_note = models.CharField(_("reply note"), max_length=200, blank=True)
+    substitute_name = models.CharField(_("substitute"), max_length=50, blank=True)
+    substitute_title = models.CharField(_("substitute's position"), max_length=50, blank=True)
+    replied_at = PlausibleDateTimeField(_("replied at"), null=True, blank=True)
     is_late = models.BooleanField(_("late"), default=False)
     signed_in_at = PlausibleDateTimeField(_("signed in at"), null=True, blank=True)
     sign_in_method = models.CharField(_("signed in by"), max_length=4, choices=SignInMethod.choices, blank=True)
@@ -177,6 +183,9 @@ class Attendee(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("meetings:attendee", args=[self.pk])
+
+    def get_reply_url(self):
+        return reverse("meetings:reply", args=[self.token])
 
     def get_sign_in_url(self):
         return reverse("meetings:sign_in", args=[self.token])

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -10,13 +11,14 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from bureau.integrity import integrity_error_as_validation_error
 from bureau.models import StaffProfile, person_name
 from bureau.services import audited_save
-from meetings.choices import AttendanceStatus, MeetingStatus, SignInMethod
+from meetings.choices import AttendanceStatus, MeetingStatus, ReplyStatus, SignInMethod
 from meetings.models import Attendee, Meeting
 from meetings.rules import (
     ATTENDANCE_CLOSING_STATUSES,
     EXCUSING_STATUSES,
     INVITING_STATUSES,
     RECORDING_STATUSES,
+    REPLY_OPEN_STATUSES,
     SIGN_IN_OPEN_STATUSES,
     duplicate_attendee_error,
     is_late,
@@ -152,9 +154,44 @@ def attendee_add(*, meeting, actor, name, organisation="", department=None, titl
     return _save(attendee, actor)
 
 
+def reply_refusal(*, meeting, now=None):
+    """Why the meeting takes no replies now, or None."""
+    now = now or timezone.now()
+    if meeting.status not in REPLY_OPEN_STATUSES:
+        return _("Replies are closed: the meeting is %(status)s.") % {"status": meeting.get_status_display()}
+    if now >= meeting.start_at:
+        return _("Replies are closed: the meeting has started.")
+    return None
+
+
+@transaction.atomic
+def attendee_reply(*, attendee, reply, note="", substitute_name="", substitute_title="", now=None):
+    """The invitee's reply (回执) from their notice's link: attending, not attending, or a substitute
+    (named). It can be changed until the meeting starts; the history keeps every reply."""
+    now = now or timezone.now()
+    attendee = Attendee.objects.select_for_update().select_related("meeting").get(pk=attendee.pk)
+    refusal = reply_refusal(meeting=attendee.meeting, now=now)
+    if refusal:
+        raise ValidationError(refusal, code="replies_closed")
+    if reply not in ReplyStatus.values:
+        raise ValidationError({"reply": ValidationError(_("Choose a reply."), code="invalid_reply")})
+    substitute_name, substitute_title = substitute_name.strip(), substitute_title.strip()
+    if reply == ReplyStatus.SUBSTITUTE and not substitute_name:
+        raise ValidationError(
+            {"substitute_name": ValidationError(_("Name the person who comes instead."), code="substitute_missing")}
+        )
+    if reply != ReplyStatus.SUBSTITUTE:
+        substitute_name = substitute_title = ""
+    attendee.reply, attendee.reply_note = reply, note.strip()
+    attendee.substitute_name, attendee.substitute_title = substitute_name, substitute_title
+    attendee.replied_at = now
+    return _save(attendee, None, reason=_("Reply: %(reply)s") % {"reply": ReplyStatus(reply).label})
+
+
 @transaction.atomic
 def meeting_seats_assign(*, meeting, actor, rows, seats_per_row):
-    """Seat every attendee not on leave by protocol order (ties: by rank, then the units' order, then name).
+    """Seat every attendee not on leave (nor replied not attending) by protocol order (ties: by rank,
+    then the units' order, then name).
     Replaces earlier seats, manual changes included. Returns the attendees in seat order."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     _check_inviting(meeting)
@@ -162,7 +199,8 @@ def meeting_seats_assign(*, meeting, actor, rows, seats_per_row):
         raise ValidationError(
             {"rows": ValidationError(_("A seating plan needs at least one row of at least one seat."), code="no_seats")}
         )
-    attendees = list(meeting.attendees.exclude(status=AttendanceStatus.EXCUSED).in_protocol_order())
+    not_coming = Q(status=AttendanceStatus.EXCUSED) | Q(reply=ReplyStatus.DECLINED)
+    attendees = list(meeting.attendees.exclude(not_coming).in_protocol_order())
     capacity = rows * seats_per_row
     if len(attendees) > capacity:
         raise ValidationError(
@@ -179,7 +217,7 @@ def meeting_seats_assign(*, meeting, actor, rows, seats_per_row):
     for attendee in seated:
         attendee.seat_row = attendee.seat_number = None
     bulk_update_with_history(seated, Attendee, ["seat_row", "seat_number"], batch_size=500)
-    excused = list(meeting.attendees.filter(status=AttendanceStatus.EXCUSED))
+    excused = list(meeting.attendees.filter(not_coming))
     for attendee, (row, seat) in zip(attendees, protocol_seats(rows, seats_per_row), strict=False):
         attendee.seat_row, attendee.seat_number = row, seat
     for attendee in excused:

@@ -7,17 +7,25 @@ nothing; an unknown or forged token answers 404.
 
 /meetings/check-in/<code>/ — the meeting's code on seat and table cards. It names the meeting, not
 a person, so it asks who signs in: a logged-in invitee signs themselves in; anyone else is sent to
-their personal notice or the desk. It shows nothing but the meeting's title, time and venue."""
+their personal notice or the desk. It shows nothing but the meeting's title, time and venue.
 
+/meetings/reply/<token>/ — the reply (回执) from the same personal link's notice."""
+
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 
+from bureau.forms import add_service_errors
+from bureau.ratelimit import take_from_hourly_allowance
 from bureau.views import generic
-from meetings.choices import AttendanceStatus, SignInMethod
+from meetings import rules
+from meetings.choices import AttendanceStatus, ReplyStatus, SignInMethod
+from meetings.forms.attendance import ReplyForm
 from meetings.models import Attendee
 from meetings.rules import already_signed_in_message
 from meetings.selectors.attendance import meeting_for_sign_in_code
@@ -118,3 +126,55 @@ class MeetingCheckInView(View):
             return redirect(f"{request.path}?done=1")
         self.attendee = attendee
         return render(request, CHECK_IN_TEMPLATE, self.context(already=already_signed_in_message(attendee)))
+
+
+REPLY_TEMPLATE = "meetings/sign_in/reply.html"
+
+
+@method_decorator(never_cache, name="dispatch")
+class ReplyView(SignInView):
+    """/meetings/reply/<token>/ — the reply (回执) from the notice's link: no login, the token is the
+    key, replies limited per address. It shows the meeting and the invitee, nothing else."""
+
+    def context(self, **extra):
+        attendee = self.attendee
+        return {
+            "attendee": attendee,
+            "meeting": attendee.meeting,
+            "refusal": services.reply_refusal(meeting=attendee.meeting),
+            **extra,
+        }
+
+    def get(self, request, *args, **kwargs):
+        attendee = self.attendee
+        form = ReplyForm(
+            initial={
+                "reply": attendee.reply or ReplyStatus.ATTENDING,
+                "substitute_name": attendee.substitute_name,
+                "substitute_title": attendee.substitute_title,
+                "note": attendee.reply_note,
+            }
+        )
+        return render(request, REPLY_TEMPLATE, self.context(form=form, just_done=request.GET.get("done") == "1"))
+
+    def post(self, request, *args, **kwargs):
+        form = ReplyForm(request.POST)
+        limit = getattr(settings, "MEETINGS_REPLIES_PER_HOUR", rules.REPLIES_PER_HOUR)
+        if not take_from_hourly_allowance(request, scope="meetings:replies", per_hour=limit):
+            message = _("Too many replies from this network in the last hour; try again later or call the organiser.")
+            return render(request, REPLY_TEMPLATE, self.context(form=form, error=message), status=429)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.attendee_reply(
+                    attendee=self.attendee,
+                    reply=data["reply"],
+                    note=data["note"],
+                    substitute_name=data["substitute_name"],
+                    substitute_title=data["substitute_title"],
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                return redirect(f"{self.attendee.get_reply_url()}?done=1")
+        return render(request, REPLY_TEMPLATE, self.context(form=form), status=200)

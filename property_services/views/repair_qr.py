@@ -7,7 +7,6 @@ id, signed) to follow the ticket and to confirm and rate the repair, or reopen i
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -17,10 +16,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 
-from bureau.audit import client_address
 from bureau.forms import add_service_errors
 from bureau.models import Building, Room
 from bureau.qr import qr_data_uri
+from bureau.ratelimit import take_from_hourly_allowance
 from bureau.views import generic
 from property_services import forms, rules
 from property_services.choices import RepairSource, RepairStatus
@@ -39,14 +38,7 @@ def confirm_url(ticket):
 def _reports_left(request):
     """Count this address's report; False when it has used up the hour's reports."""
     limit = getattr(settings, "PROPERTY_QR_REPORTS_PER_HOUR", rules.QR_REPORTS_PER_HOUR)
-    key = f"property_services:qr-reports:{client_address(request)}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count <= limit
+    return take_from_hourly_allowance(request, scope="property_services:qr-reports", per_hour=limit)
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -84,3 +84,8 @@ ROWS = [
     Row("meetings:meeting_check_in", allow=PUBLIC, obj="check_in_code", scoped=False),
     Row("meetings:meeting_check_in", allow=PUBLIC, kwargs={"code": "1:forged-signature"}, status=404),
 ]
+# The reply page (回执): no login; the attendee's token is the key, a forged one answers 404.
+ROWS += [
+    Row("meetings:reply", allow=PUBLIC, obj="sign_in_token", scoped=False),
+    Row("meetings:reply", allow=PUBLIC, kwargs={"token": "forged-token-0123456789abcdefghijkl"}, status=404),
+]
