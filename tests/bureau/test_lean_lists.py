@@ -10,7 +10,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
-from django.db.models import F, UniqueConstraint
+from django.db.models import F, Q, UniqueConstraint
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -171,7 +171,22 @@ def _indexed_first(model):
     return names
 
 
+def _expression_field(order):
+    """The one column an ordering expression ranks (a CASE over a column's few values, e.g. the
+    checklist's phases in their chronological order), else None."""
+    names = {
+        child[0].split("__")[0]
+        for node in order.flatten()
+        if isinstance(node, Q)
+        for child in node.children
+        if isinstance(child, tuple)
+    }
+    return names.pop() if len(names) == 1 else None
+
+
 def _field_name(model, order):
+    if hasattr(order, "flatten") and (name := _expression_field(order)):
+        return name
     bit = str(order).lstrip("-").split("__")[0]
     return next((f.name for f in model._meta.concrete_fields if bit in (f.name, f.attname)), bit)
 
