@@ -407,6 +407,39 @@ class ObjectVoidView(ObjectPageMixin, FormView):
         return redirect(self.object.get_absolute_url())
 
 
+class ServiceAddView(ObjectViewMixin, FormView):
+    """A record entered through its service, not saved by a model form (a penalty, an adjustment, an
+    office assignment): `save(data)` calls the service and returns the record; a refusal comes back
+    on the form's fields."""
+
+    action = "add"
+    template_name = "bureau/generic/object_edit.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_new=True, **kwargs)
+
+    def save(self, data):
+        raise NotImplementedError
+
+    def success_message(self, record):
+        return _("%(name)s “%(obj)s” saved.") % {"name": self.model._meta.verbose_name, "obj": record}
+
+    def success_url(self, record):
+        return record.get_absolute_url()
+
+    def form_valid(self, form):
+        try:
+            record = self.save(form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message(record))
+        return redirect(self.success_url(record))
+
+
 class RecordTabMixin:
     """A tab of one record's page (`self.object`): the header above the tabs — the record's state,
     its Edit button and the workflow moves the user may make now — and which tab is active.

@@ -131,28 +131,17 @@ FEE_ADJUSTMENTS = Register(
 )
 
 
-class FeeAdjustmentAddView(generic.ObjectViewMixin, FormView):
+class FeeAdjustmentAddView(generic.ServiceAddView):
     """A correction after billing is a new entry (there is no edit page: charges are never edited)."""
 
     model = FeeAdjustment
-    action = "add"
     form_class = forms.FeeAdjustmentForm
-    template_name = "bureau/generic/object_edit.html"
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
+    def save(self, data):
+        return fees.fee_adjustment_create(actor=self.request.user, **data)
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(is_new=True, **kwargs)
-
-    def form_valid(self, form):
-        try:
-            adjustment = fees.fee_adjustment_create(actor=self.request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Adjustment “%(obj)s” entered.") % {"obj": adjustment})
-        return redirect(adjustment.get_absolute_url())
+    def success_message(self, adjustment):
+        return _("Adjustment “%(obj)s” entered.") % {"obj": adjustment}
 
 
 # ---- the deduction list ------------------------------------------------------------------------------

@@ -95,40 +95,34 @@ INSPECTIONS = Register(
 )
 
 
-class InspectionDrawView(generic.ObjectViewMixin, FormView):
+class InspectionDrawView(generic.ServiceAddView):
     """Draw a month's random spot checks of a contract; the seed is recorded on each one drawn."""
 
     model = Inspection
-    action = "add"
     form_class = forms.InspectionDrawForm
-    template_name = "bureau/generic/object_edit.html"
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(is_new=True, **kwargs)
-
-    def form_valid(self, form):
-        data = form.cleaned_data
-        try:
-            drawn = services.inspection_draw(
-                contract=data["contract"],
-                month=data["month"],
-                count=data["count"],
-                seed=data["seed"],
-                actor=self.request.user,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        seed = drawn[0].draw_seed if drawn else data["seed"]
-        messages.success(
-            self.request,
-            _("%(count)s spot checks drawn for %(month)s with seed %(seed)s.")
-            % {"count": len(drawn), "month": month_label(data["month"]), "seed": seed},
+    def save(self, data):
+        drawn = services.inspection_draw(
+            contract=data["contract"],
+            month=data["month"],
+            count=data["count"],
+            seed=data["seed"],
+            actor=self.request.user,
         )
-        return redirect(f"{reverse('property_services:inspection_list')}?contract={data['contract'].pk}")
+        self.drawn_for = data
+        return drawn
+
+    def success_message(self, drawn):
+        data = self.drawn_for
+        seed = drawn[0].draw_seed if drawn else data["seed"]
+        return _("%(count)s spot checks drawn for %(month)s with seed %(seed)s.") % {
+            "count": len(drawn),
+            "month": month_label(data["month"]),
+            "seed": seed,
+        }
+
+    def success_url(self, drawn):
+        return f"{reverse('property_services:inspection_list')}?contract={self.drawn_for['contract'].pk}"
 
 
 class InspectionScoreView(generic.ObjectPageMixin, TemplateView):
@@ -306,28 +300,17 @@ PENALTIES = Register(
 )
 
 
-class PenaltyAddView(generic.ObjectViewMixin, FormView):
+class PenaltyAddView(generic.ServiceAddView):
     """A penalty under a clause of the contract: refused on the amount when above the clause."""
 
     model = Penalty
-    action = "add"
     form_class = forms.PenaltyForm
-    template_name = "bureau/generic/object_edit.html"
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
+    def save(self, data):
+        return services.penalty_apply(actor=self.request.user, **data)
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(is_new=True, **kwargs)
-
-    def form_valid(self, form):
-        try:
-            penalty = services.penalty_apply(actor=self.request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Penalty “%(obj)s” applied.") % {"obj": penalty})
-        return redirect(penalty.get_absolute_url())
+    def success_message(self, penalty):
+        return _("Penalty “%(obj)s” applied.") % {"obj": penalty}
 
 
 # ---- the monthly assessment -------------------------------------------------------------------------------
@@ -392,34 +375,20 @@ ASSESSMENTS = Register(
 )
 
 
-class AssessmentAddView(generic.ObjectViewMixin, FormView):
+class AssessmentAddView(generic.ServiceAddView):
     """Assess a contract's month (again, while a draft)."""
 
     model = MonthlyAssessment
-    action = "add"
     form_class = forms.AssessmentForm
-    template_name = "bureau/generic/object_edit.html"
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_initial(self):
         return {key: self.request.GET[key] for key in ("contract", "month") if key in self.request.GET}
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(is_new=True, **kwargs)
+    def save(self, data):
+        return services.assessment_compute(actor=self.request.user, **data)
 
-    def form_valid(self, form):
-        try:
-            assessment = services.assessment_compute(actor=self.request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("%(obj)s assessed: payable %(payable)s yuan.") % {"obj": assessment, "payable": assessment.payable},
-        )
-        return redirect(assessment.get_absolute_url())
+    def success_message(self, assessment):
+        return _("%(obj)s assessed: payable %(payable)s yuan.") % {"obj": assessment, "payable": assessment.payable}
 
 
 class AssessmentMoveView(generic.MoveView):

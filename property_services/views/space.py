@@ -2,21 +2,17 @@
 list of offices against the standard — and of campus conduct (文明公约): the rules, the violations
 register and the monthly list for publication."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 from tablib import Dataset
 
 from bureau.audit import audit_export
 from bureau.exports import formula_safe_dataset
-from bureau.forms import add_service_errors
 from bureau.registers import Register
 from bureau.views import generic
 from bureau.views.generic import report_ignored_parameters
@@ -80,34 +76,7 @@ OFFICE_ASSIGNMENTS = Register(
 )
 
 
-class RecordAddView(generic.ObjectViewMixin, FormView):
-    """A record entered through its service (there is no edit page: a wrong one is voided)."""
-
-    action = "add"
-    template_name = "bureau/generic/object_edit.html"
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(is_new=True, **kwargs)
-
-    def save(self, data):
-        raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            record = self.save(form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(
-            self.request, _("%(name)s “%(obj)s” saved.") % {"name": self.model._meta.verbose_name, "obj": record}
-        )
-        return redirect(record.get_absolute_url())
-
-
-class OfficeAssignmentAddView(RecordAddView):
+class OfficeAssignmentAddView(generic.ServiceAddView):
     model = OfficeAssignment
     form_class = forms_space.OfficeAssignmentForm
 
@@ -256,7 +225,7 @@ CONDUCT_VIOLATIONS = Register(
 )
 
 
-class ConductViolationAddView(RecordAddView):
+class ConductViolationAddView(generic.ServiceAddView):
     model = ConductViolation
     form_class = forms_space.ConductViolationForm
 
